@@ -1,0 +1,40 @@
+# The two commands in the README: `make serve` and `make test`. Everything else is for editors and developers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup serve test check build bench new digest clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+test: setup
+	$(BIN)/python -m tests.setup_browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check: setup
+	$(BIN)/hub check
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+bench: setup
+	$(BIN)/python bench/bench.py
+
+new: setup
+	$(BIN)/hub new
+
+digest: setup
+	$(BIN)/hub digest --since $(SINCE)
+
+clean:
+	rm -rf $(VENV) site

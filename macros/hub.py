@@ -1,0 +1,135 @@
+"""The Hub: all validated content and its frames, built once per build and cached until a source changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import compute, models
+from .load import fingerprint_sources, load_sources
+from .problems import ContentError, Problem
+from .validate import Content, validate_sources
+
+
+@dataclass
+class Hub:
+    """Validated content of one repository, with the frames every figure is computed from."""
+
+    root: Path
+    content: Content
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def registers(self) -> dict:
+        return self.content.registers
+
+    @property
+    def authorities(self) -> dict[str, models.Authority]:
+        return self.content.registers["authorities"]
+
+    @property
+    def themes(self) -> dict[str, models.Theme]:
+        return self.content.registers["themes"]
+
+    @property
+    def partnerships(self) -> dict[str, models.Partnership]:
+        return self.content.registers["partnerships"]
+
+    @property
+    def programmes(self) -> dict[str, models.Programme]:
+        return self.content.registers["programmes"]
+
+    @property
+    def sub_regions(self) -> dict[str, models.SubRegion]:
+        return self.content.registers["sub_regions"]
+
+    @cached_property
+    def case_studies(self) -> dict[str, models.CaseStudy]:
+        """Published case studies by slug, newest first (drafts are left out of everything)."""
+        published = [cs for cs in self.content.case_studies if not cs.draft]
+        published.sort(key=lambda cs: (-cs.published.toordinal(), cs.title.lower()))
+        return {cs.slug: cs for cs in published}
+
+    @cached_property
+    def drafts(self) -> list[models.CaseStudy]:
+        return [cs for cs in self.content.case_studies if cs.draft]
+
+    @cached_property
+    def datasets(self) -> dict[str, models.Dataset]:
+        return {dataset.id: dataset for dataset in sorted(self.content.datasets, key=lambda d: d.id)}
+
+    @cached_property
+    def redirects(self) -> dict[str, str]:
+        """Old case-study slug -> current slug."""
+        return {alias: cs.slug for cs in self.case_studies.values() for alias in cs.aliases}
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        return compute.case_study_frame(list(self.case_studies.values()), self.authorities)
+
+    @cached_property
+    def savings(self) -> pd.DataFrame:
+        return compute.savings_frame(list(self.case_studies.values()))
+
+    @cached_property
+    def totals(self) -> dict[str, list[compute.TotalCheck]]:
+        return {dataset_id: compute.reconcile_dataset(d) for dataset_id, d in self.datasets.items()}
+
+    def reconciliation_problems(self) -> list[Problem]:
+        problems = []
+        for dataset_id, checks in self.totals.items():
+            path = f"data/datasets/{dataset_id}.yaml"
+            for check in checks:
+                if check.status == "mismatch":
+                    computed = f"{check.computed:,.6g}" if check.computed is not None else "nothing"
+                    at_least = " (at least; some values are unknown)" if check.unknown else ""
+                    problems.append(Problem(
+                        path, 1, f"stated_totals.{check.column}",
+                        f"dataset {dataset_id!r}, column {check.column!r}: stated total {check.stated:,.6g} "
+                        f"but the rows add up to {computed}{at_least}",
+                        "correct the row or total that was copied wrongly; if the source itself disagrees, "
+                        f"record it under discrepancies: with column: {check.column} and an explanation",
+                    ))
+        return problems
+
+    def select(self, **filters) -> list[models.CaseStudy]:
+        """Published case studies matching the filters, newest first."""
+        rows = compute.filter_case_studies(self.frame, **filters)
+        return [self.case_studies[slug] for slug in rows.index]
+
+    def savings_of(self, slugs) -> pd.DataFrame:
+        return self.savings[self.savings["slug"].isin(list(slugs))]
+
+    def years(self) -> list[int]:
+        return sorted({cs.year for cs in self.case_studies.values()}, reverse=True)
+
+
+def build_hub(root: Path, today: dt.date | None = None) -> Hub:
+    """Load, validate and reconcile a repository; raise ContentError listing every problem."""
+    root = Path(root)
+    today = today or dt.date.today()
+    content, problems = validate_sources(load_sources(root), today)
+    hub = Hub(root, content, today)
+    problems += hub.reconciliation_problems()
+    if problems:
+        raise ContentError(problems)
+    return hub
+
+
+_cache: dict[Path, tuple[tuple, Hub]] = {}
+
+
+def get_hub(root: Path) -> Hub:
+    """The Hub for `root`, rebuilt only when a source file has changed (for `mkdocs serve`)."""
+    root = Path(root).resolve()
+    signature = fingerprint_sources(root)
+    cached = _cache.get(root)
+    if cached and cached[0] == signature and cached[1].today == dt.date.today():
+        return cached[1]
+    hub = build_hub(root)
+    _cache[root] = (signature, hub)
+    return hub

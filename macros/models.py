@@ -1,0 +1,382 @@
+"""The content model (CONTENT_MODEL.md) as pydantic models: the only place that validates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .problems import did_you_mean
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+COLUMN_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-\d{2})?$")
+
+AUTHORITY_TYPES = ("county", "district", "unitary", "metropolitan", "london-borough",
+                   "fire-rescue", "police", "national-park", "other")
+SAVING_TYPES = ("cashable", "non-cashable", "cost-avoidance", "income")
+SAVING_STATUSES = ("delivered", "forecast")
+SAVING_BASES = ("one-off", "per-year", "total")
+UNITS = ("GBP", "GBP thousand", "GBP million", "count", "percent", "score", "ratio")
+REGISTERS = ("authorities", "partnerships", "themes", "programmes", "sub_regions")
+REGISTER_ITEM = {"authorities": "authority", "partnerships": "partnership", "themes": "theme",
+                 "programmes": "programme", "sub_regions": "sub-region"}
+
+
+def fail(message: str, fix: str = ""):
+    """Raise a validation error whose message an editor can act on."""
+    raise PydanticCustomError("hub", message, {"fix": fix})
+
+
+# --- Field types ----------------------------------------------------------------------------
+
+def _money(value: Any) -> int:
+    if isinstance(value, bool):
+        fail("expected an amount in whole pounds, got true/false", "write the number of pounds, e.g. 677000")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        fail(f"{value} is not a whole number of pounds", f"write {round(value)}")
+    if isinstance(value, str):
+        number = parse_money_text(value)
+        if number is not None:
+            fail(f"money written as text ({value!r})", f"write the plain number of pounds: {number}")
+        fail(f"money written as text ({value!r})", "write the plain number of pounds, e.g. 677000")
+    fail(f"expected an amount in whole pounds, got {type(value).__name__}", "write the number of pounds, e.g. 677000")
+
+
+def parse_money_text(text: str) -> int | None:
+    """The number of pounds an editor meant by '£1.2m', '677k' or '£2,103,290', if clear."""
+    match = re.fullmatch(r"\s*£?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(bn|billion|m|million|k|thousand)?\s*",
+                         text, flags=re.IGNORECASE)
+    if not match:
+        return None
+    number = float(match.group(1).replace(",", ""))
+    scale = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3}
+    number *= scale.get((match.group(2) or "").lower(), 1)
+    return round(number)
+
+
+def _non_negative(value: int) -> int:
+    if value < 0:
+        fail(f"{value} is negative", "amounts are pounds of 0 or more; record a cost under investment")
+    return value
+
+
+def _positive(value: int) -> int:
+    if value <= 0:
+        fail(f"{value} is not more than 0", "a saving is a positive number of pounds; leave out a saving of nothing")
+    return value
+
+
+Money = Annotated[int, BeforeValidator(_money), AfterValidator(_non_negative)]
+PositiveMoney = Annotated[int, BeforeValidator(_money), AfterValidator(_positive)]
+
+
+def _full_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and FULL_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            fail(f"{value!r} is not a real date", "write an existing day as YYYY-MM-DD")
+    fail(f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31")
+
+
+def _not_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    today = (info.context or {}).get("today") or dt.date.today()
+    if value > today:
+        fail(f"{value.isoformat()} is in the future", f"use the day it was added, on or before {today.isoformat()}")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_full_date)]
+PastDate = Annotated[dt.date, BeforeValidator(_full_date), AfterValidator(_not_future)]
+
+
+def _partial_date(pattern: re.Pattern, form: str):
+    def check(value: Any) -> str:
+        if isinstance(value, bool):
+            fail(f"{value!r} is not a date", f"write it as {form}")
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        text = str(value).strip()
+        if not pattern.match(text):
+            fail(f"{value!r} is not a date of the form {form}", f"write it as {form}, e.g. 2009 or 2009-04")
+        month = text[5:7]
+        if month and not 1 <= int(month) <= 12:
+            fail(f"{value!r} has no month {month}", "months run from 01 to 12")
+        if len(text) == 10:
+            _full_date(text)
+        return text
+    return BeforeValidator(check)
+
+
+SourceDate = Annotated[str, _partial_date(PARTIAL_DATE, "YYYY, YYYY-MM or YYYY-MM-DD")]
+PeriodDate = Annotated[str, _partial_date(MONTH_OR_YEAR, "YYYY or YYYY-MM")]
+
+
+def _slug(value: str) -> str:
+    if not (3 <= len(value) <= 80 and SLUG.match(value)):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        fail(f"{value!r} is not a valid slug",
+             f"use 3–80 lower-case letters, digits and single hyphens, e.g. '{suggestion[:80]}'")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+
+
+def _id(value: str) -> str:
+    if not SLUG.match(value):
+        fail(f"{value!r} is not a valid id", "use lower-case letters, digits and single hyphens")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_id)]
+
+
+def Ref(register: str):
+    """An id that must exist in a register; unknown ids are refused with the closest suggested."""
+    def check(value: str, info: ValidationInfo) -> str:
+        known = ((info.context or {}).get("ids") or {}).get(register)
+        if known is not None and value not in known:
+            item = REGISTER_ITEM[register]
+            fail(f"unknown {item} {value!r}",
+                 f"{did_you_mean(value, known, f'ids in data/{register}.yaml')} (ids are listed in data/{register}.yaml)")
+        return value
+    return Annotated[str, AfterValidator(check)]
+
+
+def _plain_text(value: str) -> str:
+    if re.search(r"<[a-zA-Z/!]", value) or re.search(r"\[[^\]]*\]\([^)]*\)", value):
+        fail("the summary must be plain text", "remove HTML tags and Markdown links; keep them for the body")
+    return " ".join(value.split())
+
+
+def _email(value: str) -> str:
+    if not EMAIL.match(value):
+        fail(f"{value!r} is not a valid email address", "write it as name@example.gov.uk, or leave email out")
+    return value
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+# --- Registers -------------------------------------------------------------------------------
+
+class Period(Model):
+    start: PeriodDate
+    end: Optional[PeriodDate] = None
+
+    @model_validator(mode="after")
+    def end_not_before_start(self):
+        if self.end and self.end < self.start[: len(self.end)]:
+            fail(f"the period ends ({self.end}) before it starts ({self.start})", "swap start and end, or correct the years")
+        return self
+
+    @property
+    def label(self) -> str:
+        return f"{self.start} to {self.end}" if self.end else f"from {self.start}"
+
+
+class Authority(Model):
+    id: Id
+    name: Text
+    type: Literal[AUTHORITY_TYPES]
+    region: Text
+    sub_region: Optional[Ref("sub_regions")] = None
+    aliases: list[Text] = []
+
+
+class SubRegion(Model):
+    id: Id
+    name: Text
+    region: Text
+    partnership: Optional[Ref("partnerships")] = None
+    partnership_name: Optional[Text] = None
+    description: Optional[Text] = None
+
+
+class Partnership(Model):
+    id: Id
+    name: Text
+    short_name: Text
+    region: Text
+    period: Period
+    url: Optional[Text] = None
+    description: Optional[Text] = None
+
+
+class Theme(Model):
+    id: Id
+    name: Text
+    description: Text
+
+
+class Programme(Model):
+    id: Id
+    name: Text
+    partnership: Ref("partnerships")
+    period: Period
+    description: Text
+
+
+REGISTER_MODELS = {"authorities": Authority, "sub_regions": SubRegion, "partnerships": Partnership,
+                   "themes": Theme, "programmes": Programme}
+
+
+# --- Case studies ----------------------------------------------------------------------------
+
+class SourceRef(Model):
+    document: Text
+    date: SourceDate
+    section: Optional[Text] = None
+    url: Optional[Text] = None
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+class Saving(Model):
+    amount: PositiveMoney
+    type: Literal[SAVING_TYPES]
+    status: Literal[SAVING_STATUSES]
+    basis: Literal[SAVING_BASES]
+    years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = None
+    note: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def years_only_for_totals(self):
+        if self.years is not None and self.basis != "total":
+            fail(f"years is only used with basis: total, not {self.basis}",
+                 "remove years, or use basis: total for an amount over several years")
+        return self
+
+
+class Contact(Model):
+    name: Optional[Text] = None
+    role: Optional[Text] = None
+    organisation: Optional[Text] = None
+    email: Optional[Annotated[str, AfterValidator(_email)]] = None
+
+
+class CaseStudy(Model):
+    slug: Slug
+    title: Annotated[str, Field(min_length=5, max_length=120)]
+    summary: Annotated[str, Field(min_length=20, max_length=300), AfterValidator(_plain_text)]
+    partnership: Ref("partnerships")
+    authorities: Annotated[list[Ref("authorities")], Field(min_length=1)]
+    themes: Annotated[list[Ref("themes")], Field(min_length=1)]
+    published: PastDate
+    source: SourceRef
+    programme: Optional[Ref("programmes")] = None
+    period: Optional[Period] = None
+    updated: Optional[PastDate] = None
+    investment: Optional[Money] = None
+    savings: list[Saving] = []
+    outcomes: list[Text] = []
+    contact: Optional[Contact] = None
+    aliases: list[Slug] = []
+    draft: Annotated[bool, Field(strict=True)] = False
+    body: str = ""
+
+    @model_validator(mode="after")
+    def dates_in_order(self):
+        if self.updated and self.updated < self.published:
+            fail(f"updated ({self.updated}) is before published ({self.published})",
+                 "updated is the day of the last change, on or after published")
+        return self
+
+    @property
+    def year(self) -> int:
+        return self.source.year
+
+
+# --- Datasets --------------------------------------------------------------------------------
+
+class Column(Model):
+    id: Annotated[str, Field(pattern=COLUMN_ID.pattern)]
+    label: Text
+    unit: Optional[Literal[UNITS]] = None
+    ref: Optional[Literal[REGISTERS]] = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.unit is not None
+
+
+class Discrepancy(Model):
+    column: Text
+    explanation: Text
+
+
+class Dataset(Model):
+    id: Slug
+    title: Annotated[str, Field(min_length=5, max_length=160)]
+    partnership: Ref("partnerships")
+    programme: Optional[Ref("programmes")] = None
+    period: Period
+    source: SourceRef
+    description: Optional[Text] = None
+    columns: Annotated[list[Column], Field(min_length=1)]
+    rows: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    stated_totals: dict[str, Optional[float]] = {}
+    discrepancies: list[Discrepancy] = []
+    notes: Optional[Text] = None
+
+    def column(self, column_id: str) -> Column:
+        return next(column for column in self.columns if column.id == column_id)
+
+    @property
+    def numeric_columns(self) -> list[Column]:
+        return [column for column in self.columns if column.numeric]
+
+
+def model_fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the (sub)model reached by following `loc` from `model`."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        model = _inner_model(field.annotation)
+        if model is None:
+            return []
+    return [name for name in model.model_fields if name != "body"]
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
