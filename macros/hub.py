@@ -133,3 +133,9 @@ def get_hub(root: Path) -> Hub:
     hub = build_hub(root)
     _cache[root] = (signature, hub)
     return hub
+
+
+def current_hub(root: Path) -> Hub:
+    """The Hub this build already loaded (so every part of one build sees the same content)."""
+    cached = _cache.get(Path(root).resolve())
+    return cached[1] if cached else get_hub(root)

@@ -1,0 +1,25 @@
+"""Files written beside the built pages: redirects for old addresses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pages import render_redirect_page
+
+
+def write_redirects(hub, site_dir: Path, site_url: str) -> None:
+    """A redirect page for each old slug, and a `_redirects` file of real 301s for hosts that read one."""
+    base = "/" + site_url.split("://", 1)[-1].split("/", 1)[1] if site_url.count("/") > 2 else "/"
+    base = base.rstrip("/") + "/"
+    lines = []
+    for alias, slug in sorted(hub.redirects.items()):
+        page = site_dir / "case-studies" / alias / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        target = f"{site_url.rstrip('/')}/case-studies/{slug}/" if site_url else f"../{slug}/"
+        page.write_text(render_redirect_page(target), encoding="utf-8")
+        lines.append(f"{base}case-studies/{alias}/ {base}case-studies/{slug}/ 301")
+    (site_dir / "_redirects").write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+
+
+def write_outputs(hub, site_dir: Path, site_url: str) -> None:
+    write_redirects(hub, site_dir, site_url)

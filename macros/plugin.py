@@ -1,0 +1,37 @@
+"""The MkDocs plugin: loads the Hub in on_config, adds generated pages in on_files, writes redirects after the build.
+Kept thin: MkDocs does not reload plugins under `mkdocs serve`, so logic lives in modules that can be tested."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .hub import Hub, get_hub
+from .outputs import write_outputs
+from .pages import generate_pages
+from .problems import ContentError
+
+
+class HubPlugin(BasePlugin):
+    hub: Hub
+
+    def on_config(self, config: MkDocsConfig):
+        root = Path(config.config_file_path).parent
+        try:
+            self.hub = get_hub(root)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig):
+        existing = {file.src_uri for file in files}
+        for page in generate_pages(self.hub, existing):
+            files.append(File.generated(config, page.uri, content=page.markdown))
+        return files
+
+    def on_post_build(self, config: MkDocsConfig):
+        write_outputs(self.hub, Path(config.site_dir), config.site_url or "")

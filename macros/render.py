@@ -1,0 +1,257 @@
+"""Markdown and HTML fragments built from hub objects; never reads files.
+
+Money follows one rule everywhere (see `format_money`):
+- an amount a source states is shown in full: `£2,103,290`;
+- a computed total or league figure is shown compact: `£42.0m` from a million up (one decimal),
+  `£677k` from ten thousand up (whole thousands), otherwise in full;
+- an unknown amount is shown as "unknown", never as £0.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import pandas as pd
+
+from . import compute, models
+
+UNKNOWN = "unknown"
+
+
+def format_money(amount, exact: bool = False) -> str:
+    """`£2,103,290` (exact) or `£42.0m` / `£677k` (compact); None is 'unknown'."""
+    if amount is None or (isinstance(amount, float) and pd.isna(amount)):
+        return UNKNOWN
+    amount = float(amount)
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    if not exact and amount >= 1_000_000:
+        return f"{sign}£{amount / 1_000_000:,.1f}m"
+    if not exact and amount >= 10_000:
+        return f"{sign}£{amount / 1_000:,.0f}k"
+    return f"{sign}£{amount:,.0f}"
+
+
+UNIT_LABELS = {"GBP": "£", "GBP thousand": "£000", "GBP million": "£m", "count": "number",
+               "percent": "%", "score": "score", "ratio": "ratio"}
+
+
+def format_value(value, unit: str | None) -> str:
+    """A dataset cell as the source printed it, in its column's unit (given in the heading)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return UNKNOWN
+    if unit is None:
+        return str(value)
+    if isinstance(value, float):
+        places = compute.decimals(value)
+        return f"{value:,.{places}f}"
+    return f"{value:,}"
+
+
+def format_number(value: float, places: int) -> str:
+    return f"{value:,.{places}f}"
+
+
+def escape_md(text: str) -> str:
+    """Text that Markdown will show exactly as written."""
+    text = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_\[\]#|!{}])", r"\\\1", text)
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """Relative link between two source files (e.g. 'case-studies/x.md' -> 'themes/y.md')."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def md_link(text: str, from_uri: str, to_uri: str) -> str:
+    return f"[{escape_md(text)}]({link(from_uri, to_uri)})"
+
+
+# --- Addresses (the contract with newsletters: never change these) ---------------------------
+
+def case_study_uri(slug: str) -> str:
+    return f"case-studies/{slug}.md"
+
+
+def register_uri(register: str, item_id: str) -> str:
+    return f"{register.replace('_', '-')}/{item_id}.md"
+
+
+def year_uri(year: int) -> str:
+    return f"years/{year}.md"
+
+
+def dataset_uri(dataset_id: str) -> str:
+    return f"datasets/{dataset_id}.md"
+
+
+def front_matter(**fields) -> str:
+    import yaml
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+# --- Savings --------------------------------------------------------------------------------
+
+def describe_saving(saving: models.Saving) -> str:
+    basis = {"one-off": "one-off", "per-year": "a year",
+             "total": f"in total over {saving.years} years" if saving.years else "in total"}[saving.basis]
+    return f"{format_money(saving.amount, exact=True)} {basis}"
+
+
+def render_savings_list(case_study: models.CaseStudy) -> str:
+    """A case study's savings as an accessible table: each entry with its type, status and basis."""
+    rows = []
+    for saving in case_study.savings:
+        basis = compute.BASIS_LABELS[saving.basis] + (f" ({saving.years} years)" if saving.years else "")
+        rows.append(
+            f"<tr><td class=\"hub-num\">{esc(format_money(saving.amount, exact=True))}</td>"
+            f"<td>{compute.TYPE_LABELS[saving.type]}</td><td>{compute.STATUS_LABELS[saving.status]}</td>"
+            f"<td>{esc(basis)}</td><td>{esc(saving.note or '')}</td></tr>"
+        )
+    return (
+        '<table class="hub-table">\n<caption>Savings reported for this project, as stated in the source</caption>\n'
+        '<thead><tr><th scope="col">Amount</th><th scope="col">Type</th><th scope="col">Status</th>'
+        '<th scope="col">Basis</th><th scope="col">What it is</th></tr></thead>\n<tbody>\n'
+        + "\n".join(rows) + "\n</tbody>\n</table>\n"
+    )
+
+
+def render_savings_summary(savings: pd.DataFrame, caption: str) -> str:
+    """Delivered and forecast savings by basis; one-off, per-year and period totals are never added."""
+    if savings.empty:
+        return f"<p class=\"hub-note\">{esc(caption)}: no savings figures have been reported.</p>\n"
+    table = compute.summarise_savings(savings)
+    counts = savings.pivot_table(index="basis", columns="status", values="amount", aggfunc="count", fill_value=0)
+    body = []
+    for basis, label in compute.BASIS_LABELS.items():
+        cells = []
+        for status in compute.STATUS_LABELS:
+            count = int(counts.at[basis, status]) if basis in counts.index and status in counts.columns else 0
+            value = table.at[basis, status]
+            text = f"{format_money(value)} <span class=\"hub-count\">({count} figure{'s' if count != 1 else ''})</span>" if count else "—"
+            cells.append(f"<td class=\"hub-num\">{text}</td>")
+        body.append(f"<tr><th scope=\"row\">{label}</th>{''.join(cells)}</tr>")
+    return (
+        f'<table class="hub-table">\n<caption>{esc(caption)}</caption>\n'
+        '<thead><tr><th scope="col">Basis</th><th scope="col">Delivered</th><th scope="col">Forecast</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
+        '<p class="hub-note">One-off amounts, amounts a year and totals over a period are shown apart and never '
+        "added together. Forecasts are never counted as delivered.</p>\n"
+    )
+
+
+# --- Case-study lists -------------------------------------------------------------------------
+
+def render_case_study_list(case_studies: list[models.CaseStudy], hub, from_uri: str) -> str:
+    """A list of case studies with their summaries, for index and browse pages."""
+    if not case_studies:
+        return "*No published case studies yet.*\n"
+    items = []
+    for cs in case_studies:
+        partnership = hub.partnerships[cs.partnership].short_name
+        delivered = sum(s.amount for s in cs.savings if s.status == "delivered")
+        facts = [escape_md(partnership), str(cs.year)]
+        if delivered:
+            facts.append(f"{format_money(delivered)} delivered")
+        items.append(
+            f"- {md_link(cs.title, from_uri, case_study_uri(cs.slug))}  \n"
+            f"  {escape_md(cs.summary)}  \n  <small>{' · '.join(facts)}</small>"
+        )
+    return "\n".join(items) + "\n"
+
+
+def render_links(pairs, from_uri: str) -> str:
+    """Comma-separated Markdown links from (text, uri) pairs."""
+    return ", ".join(md_link(text, from_uri, uri) for text, uri in pairs)
+
+
+# --- Dataset tables -----------------------------------------------------------------------------
+
+def column_heading(column: models.Column) -> str:
+    unit = UNIT_LABELS.get(column.unit or "", "")
+    return f"{column.label} ({unit})" if unit and unit not in ("number",) else column.label
+
+
+def render_dataset_table(dataset: models.Dataset, checks: list[compute.TotalCheck], hub, from_uri: str) -> str:
+    """A dataset as an accessible table: caption, header cells, units, computed beside stated totals."""
+    head = "".join(f'<th scope="col">{esc(column_heading(c))}</th>' for c in dataset.columns)
+    body = []
+    first = dataset.columns[0]
+    for row in dataset.rows:
+        cells = []
+        for column in dataset.columns:
+            value = row.get(column.id)
+            text = esc(format_value(value, column.unit))
+            if column.ref and value is not None:
+                target = register_uri(column.ref, value)
+                name = hub.registers[column.ref][value].name
+                text = f'<a href="{esc(_html_link(from_uri, target))}">{esc(name)}</a>'
+            if value is None:
+                text = f'<span class="hub-unknown">{UNKNOWN}</span>'
+            cls = ' class="hub-num"' if column.numeric else ""
+            tag = "th scope=\"row\"" if column is first else "td"
+            cells.append(f"<{tag}{cls}>{text}</{tag.split()[0]}>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    foot = ""
+    by_column = {check.column: check for check in checks}
+    if any(check.stated is not None or check.computed is not None for check in checks):
+        computed_cells, stated_cells = [], []
+        for column in dataset.columns:
+            check = by_column.get(column.id)
+            if check is None:
+                computed_cells.append("<td></td>")
+                stated_cells.append("<td></td>")
+                continue
+            places = max([compute.decimals(v) for v in [check.stated] if v is not None] +
+                         [compute.decimals(r[column.id]) for r in dataset.rows if r.get(column.id) is not None] + [0])
+            computed = "—" if check.computed is None else format_number(check.computed, places)
+            if check.unknown and check.computed is not None:
+                computed = f"at least {computed}"
+            computed_cells.append(f'<td class="hub-num">{computed}</td>')
+            stated = "not printed" if check.stated is None else format_number(check.stated, compute.decimals(check.stated))
+            flag = ' <span class="hub-flag">(differs: see note)</span>' if check.status == "discrepancy" else ""
+            stated_cells.append(f'<td class="hub-num">{stated}{flag}</td>')
+        computed_cells[0] = '<th scope="row">Total (computed from the rows)</th>'
+        stated_cells[0] = '<th scope="row">Total (as printed in the source)</th>'
+        foot = ("<tfoot><tr>" + "".join(computed_cells) + "</tr>\n<tr>" + "".join(stated_cells) + "</tr></tfoot>\n")
+    source = render_source_line(dataset.source)
+    notes = "".join(
+        f'<p class="hub-note"><strong>Discrepancy in the source ({esc(dataset.column(d.column).label)}):</strong> '
+        f"{esc(d.explanation)}</p>\n" for d in dataset.discrepancies
+    )
+    unknown_note = ""
+    if any(check.unknown for check in checks):
+        unknown_note = ('<p class="hub-note">"unknown" marks a value the source leaves blank, as "?" or "-": '
+                        'it is not zero, and a total over it is a lower bound ("at least").</p>\n')
+    return (
+        f'<table class="hub-table hub-dataset" id="table-{esc(dataset.id)}">\n<caption>{esc(dataset.title)}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + f"\n</tbody>\n{foot}</table>\n"
+        f'<p class="hub-source">Source: {source}</p>\n' + notes + unknown_note
+    )
+
+
+def _html_link(from_uri: str, to_uri: str) -> str:
+    """Link for raw HTML, where MkDocs does not rewrite .md targets: to the directory URL."""
+    target = to_uri[:-3] + "/"
+    if target.endswith("index/"):
+        target = target[: -len("index/")]
+    origin = from_uri[:-3] + "/"
+    if origin.endswith("index/"):
+        origin = origin[: -len("index/")]
+    return posixpath.relpath(target, origin) + "/"
+
+
+def render_source_line(source: models.SourceRef) -> str:
+    parts = [f"<cite>{esc(source.document)}</cite>", esc(source.date)]
+    if source.section:
+        parts.append(esc(source.section))
+    text = ", ".join(parts)
+    if source.url:
+        text += f' (<a href="{esc(source.url)}">{esc(source.url)}</a>)'
+    return text
