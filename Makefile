@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve test check build bench new digest clean
 
@@ -18,7 +19,6 @@ serve: setup
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 test: setup
-	$(BIN)/python -m tests.setup_browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 check: setup

@@ -132,15 +132,17 @@ def validate_registers(sources: Sources, context: dict) -> tuple[dict, list[Prob
             problems.append(Problem(source.path, 1, "(file)", "expected a list of entries",
                                     "start each entry with '- id: …'"))
             continue
+        seen = set()
         for index, item in enumerate(source.data):
             entry, found = validate_item(model, item, source, context, (index,))
             problems += found
-            if entry is None:
-                continue
-            if entry.id in registers[name]:
-                problems.append(Problem(source.path, item.line, f"[{index}].id", f"duplicate id {entry.id!r}",
-                                        "each id must be unique; rename one"))
-            registers[name][entry.id] = entry
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if item_id in seen:
+                problems.append(Problem(source.path, line_of(item, ("id",)), f"[{index}].id",
+                                        f"duplicate id {item_id!r}", "each id must be unique; rename one"))
+            seen.add(item_id)
+            if entry is not None:
+                registers[name][entry.id] = entry
     return registers, problems
 
 

@@ -1,0 +1,119 @@
+"""Shared fixtures: a small valid hub repository to break in tests, and the real site built once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 22)
+
+REGISTERS = {
+    "authorities": [
+        {"id": "nottinghamshire-cc", "name": "Nottinghamshire County Council", "type": "county",
+         "region": "East Midlands", "sub_region": "nottinghamshire", "aliases": ["Notts CC", "Notts"]},
+        {"id": "nottingham-city", "name": "Nottingham City Council", "type": "unitary",
+         "region": "East Midlands", "sub_region": "nottinghamshire"},
+        {"id": "blaby", "name": "Blaby District Council", "type": "district", "region": "East Midlands",
+         "sub_region": "leicestershire"},
+    ],
+    "sub_regions": [
+        {"id": "nottinghamshire", "name": "Nottinghamshire", "region": "East Midlands"},
+        {"id": "leicestershire", "name": "Leicester, Leicestershire and Rutland", "region": "East Midlands"},
+    ],
+    "partnerships": [
+        {"id": "em-iep", "name": "East Midlands Improvement and Efficiency Partnership", "short_name": "EM IEP",
+         "region": "East Midlands", "period": {"start": "2008", "end": "2011"}},
+    ],
+    "themes": [
+        {"id": "procurement", "name": "Procurement", "description": "Buying together."},
+        {"id": "shared-services", "name": "Shared services", "description": "Sharing services."},
+    ],
+    "programmes": [
+        {"id": "em-iep-srp-2008-11", "name": "SRP programmes 2008/11", "partnership": "em-iep",
+         "period": {"start": "2008", "end": "2011"}, "description": "Sub-regional programmes."},
+    ],
+}
+
+VALID_FRONT_MATTER = """\
+title: Joint procurement of software
+summary: Councils in Nottinghamshire bought software together and saved money on licences.
+partnership: em-iep
+programme: em-iep-srp-2008-11
+authorities: [nottinghamshire-cc, nottingham-city]
+themes: [procurement]
+published: 2026-01-15
+period: {start: "2009", end: "2011"}
+investment: 50000
+savings:
+  - amount: 677000
+    type: cashable
+    status: delivered
+    basis: per-year
+source:
+  document: EM IEP Board meeting pack, 12 April 2011
+  date: "2011-04-12"
+  section: Item 6
+"""
+
+VALID_BODY = "## The challenge\n\nLicences cost too much.\n\n## What was done\n\nThey bought together.\n"
+
+
+def case_study_text(front_matter: str = VALID_FRONT_MATTER, body: str = VALID_BODY) -> str:
+    return f"---\n{front_matter}---\n\n{body}"
+
+
+class Repo:
+    """A small hub repository on disk, made valid, for tests to break one thing at a time."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "case_studies").mkdir(parents=True)
+        (root / "data" / "datasets").mkdir(parents=True)
+        for name, items in REGISTERS.items():
+            (root / "data" / f"{name}.yaml").write_text(yaml.safe_dump(items, sort_keys=False))
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if not text.startswith("---") else text, encoding="utf-8")
+        return path
+
+    def case_study(self, slug: str, front_matter: str = VALID_FRONT_MATTER, body: str = VALID_BODY) -> Path:
+        return self.write(f"case_studies/{slug}.md", case_study_text(front_matter, body))
+
+    def with_site(self) -> "Repo":
+        """Add the real site configuration and good-practice pages, so the repository builds."""
+        shutil.copy(ROOT / "mkdocs.yml", self.root / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs" / "stylesheets", self.root / "docs" / "stylesheets")
+        self.write("docs/index.md", "# Test hub\n\n{{ case_study_list() }}\n")
+        return self
+
+    def build(self, site: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                              cwd=self.root, capture_output=True, text=True)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Repo:
+    return Repo(tmp_path / "hub")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real repository built strictly, once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out

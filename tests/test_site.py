@@ -1,0 +1,115 @@
+"""Sites built into a temporary folder, inspected as a reader and a newsletter would see them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.hub import build_hub
+
+from .conftest import ROOT, VALID_FRONT_MATTER
+
+
+def read(site: Path, address: str) -> str:
+    return (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_valid_case_study_in_the_repository_is_in_the_built_site(site):
+    hub = build_hub(ROOT)
+    slugs = {path.stem for path in (ROOT / "case_studies").glob("*.md")}
+    published = set(hub.case_studies)
+    assert published == slugs - {cs.slug for cs in hub.drafts}
+    index = read(site, "case-studies")
+    for slug, cs in hub.case_studies.items():
+        page = read(site, f"case-studies/{slug}")
+        assert f"<h1 id=" in page and cs.title.split()[0] in page
+        assert f'href="{slug}/"' in index, f"{slug} missing from the case-study index"
+
+
+def test_case_study_page_shows_panel_savings_body_and_source(tmp_path, repo):
+    repo.with_site().case_study("joint-software", VALID_FRONT_MATTER + "outcomes: [Licences renewed on time]\n"
+                                "contact: {name: Ann Officer, organisation: Nottinghamshire County Council}\n")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = read(tmp_path / "site", "case-studies/joint-software")
+    assert '<a href="../../partnerships/em-iep/">East Midlands Improvement and Efficiency Partnership</a>' in page
+    assert '<a href="../../authorities/nottinghamshire-cc/">Nottinghamshire County Council</a>' in page
+    assert '<a href="../../themes/procurement/">Procurement</a>' in page
+    assert "<dt>Period</dt>\n<dd>2009 to 2011</dd>" in page
+    assert "<dt>Investment</dt>\n<dd>£50,000</dd>" in page
+    assert re.search(r"<td class=\"hub-num\">£677,000</td><td>Cashable</td><td>Delivered</td><td>Per year</td>", page)
+    assert "Licences renewed on time" in page and "Ann Officer" in page
+    assert "<p>Licences cost too much.</p>" in page
+    assert 'id="source">Source: <cite>EM IEP Board meeting pack, 12 April 2011</cite>, 2011-04-12, Item 6' in page
+    theme = read(tmp_path / "site", "themes/procurement")
+    assert 'href="../../case-studies/joint-software/"' in theme
+
+
+def test_template_syntax_in_a_case_study_is_shown_as_written(tmp_path, repo):
+    repo.with_site().case_study("joint-software", body="Total: {{ 7 * 7 }} and {% if true %}yes{% endif %}\n")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = read(tmp_path / "site", "case-studies/joint-software")
+    assert "Total: {{ 7 * 7 }} and {% if true %}yes{% endif %}" in page
+    assert "Total: 49" not in page
+
+
+def test_drafts_validate_but_publish_nothing(tmp_path, repo):
+    repo.with_site().case_study("published-one")
+    repo.case_study("draft-one", VALID_FRONT_MATTER.replace("title: Joint procurement of software",
+                                                             "title: Secret draft study") + "draft: true\n")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert not (site / "case-studies" / "draft-one").exists()
+    everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "Secret draft study" not in everything
+    assert "draft-one" not in (site / "search" / "search_index.json").read_text()
+
+
+def test_a_draft_with_an_error_still_stops_the_build(tmp_path, repo):
+    repo.with_site().case_study("draft-one", VALID_FRONT_MATTER.replace("procurement]", "procurment]") + "draft: true\n")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode != 0
+    assert "case_studies/draft-one.md:7: themes[0]: unknown theme 'procurment'" in result.stderr
+
+
+def test_old_slug_redirects_to_the_current_page(tmp_path, repo):
+    repo.with_site().case_study("joint-software", VALID_FRONT_MATTER + "aliases: [software-together]\n")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    redirect = (tmp_path / "site" / "case-studies" / "software-together" / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=https://hub.example.org/case-studies/joint-software/">' in redirect
+    assert '<link rel="canonical" href="https://hub.example.org/case-studies/joint-software/">' in redirect
+    assert (tmp_path / "site" / "_redirects").read_text() == \
+        "/case-studies/software-together/ /case-studies/joint-software/ 301\n"
+
+
+def test_bad_content_stops_the_strict_build_with_every_problem(tmp_path, repo):
+    repo.with_site().case_study("first", VALID_FRONT_MATTER.replace("type: cashable", "type: cash"))
+    repo.case_study("second", VALID_FRONT_MATTER.replace("investment: 50000", "investment: '£1.2m'"))
+    result = repo.build(tmp_path / "site")
+    assert result.returncode != 0
+    assert "2 problems in the hub's content" in result.stderr
+    assert "case_studies/first.md:13: savings[0].type: 'cash' is not allowed" in result.stderr
+    assert "case_studies/second.md:10: investment: money written as text ('£1.2m') — write the plain number of pounds: 1200000" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_case_studies_are_not_listed_in_the_sidebar(site):
+    page = read(site, "datasets")  # its content links to no case study, so any link would be navigation
+    assert 'href="../case-studies/"' in page  # the index is in the navigation
+    hub = build_hub(ROOT)
+    assert [slug for slug in hub.case_studies if f"case-studies/{slug}/" in page] == []
+
+
+def test_no_page_asks_for_fonts_or_scripts_from_another_host(site):
+    pattern = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!hub\.example\.org)""")
+    offenders = []
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            if pattern.search(tag) and 'rel="canonical"' not in tag:
+                offenders.append((page.relative_to(site).as_posix(), tag))
+    assert offenders == []
+    assert "fonts.googleapis.com" not in "".join(p.read_text() for p in site.rglob("*.html"))

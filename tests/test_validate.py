@@ -1,0 +1,170 @@
+"""Every rule of the content model, broken as an editor would break it, with the message they see."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.validate import check_repository
+
+from .conftest import TODAY, VALID_FRONT_MATTER
+
+
+def problems_for(repo, front_matter=VALID_FRONT_MATTER, body="## The challenge\n\nText.\n", slug="joint-software"):
+    repo.case_study(slug, front_matter, body)
+    content, problems = check_repository(repo.root, today=TODAY)
+    return [str(problem) for problem in problems]
+
+
+def replace(old: str, new: str) -> str:
+    assert old in VALID_FRONT_MATTER
+    return VALID_FRONT_MATTER.replace(old, new)
+
+
+def test_valid_case_study_has_no_problems(repo):
+    assert problems_for(repo) == []
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    pytest.param(replace("title: Joint procurement of software\n", ""),
+                 "case_studies/joint-software.md:2: title: required field is missing", id="missing title"),
+    pytest.param(replace("themes: [procurement]", "theme: [procurement]"),
+                 "theme: unknown field 'theme' — did you mean 'themes'", id="typo in field name"),
+    pytest.param(VALID_FRONT_MATTER + "outcome: [Faster]\n",
+                 "outcome: unknown field 'outcome' — did you mean 'outcomes'", id="outcome for outcomes"),
+    pytest.param(replace("nottingham-city]", "notts-city]"),
+                 ":6: authorities[1]: unknown authority 'notts-city' — did you mean 'nottingham-city'", id="unknown authority"),
+    pytest.param(replace("themes: [procurement]", "themes: [procurment]"),
+                 "themes[0]: unknown theme 'procurment' — did you mean 'procurement'?", id="unknown theme"),
+    pytest.param(replace("partnership: em-iep", "partnership: emiep"),
+                 "partnership: unknown partnership 'emiep' — did you mean 'em-iep'?", id="unknown partnership"),
+    pytest.param(replace("programme: em-iep-srp-2008-11", "programme: srp"),
+                 "programme: unknown programme 'srp'", id="unknown programme"),
+    pytest.param(replace("title: Joint procurement of software", "title: Four"),
+                 "title: is 4 characters long — write 5–120 characters", id="title too short"),
+    pytest.param(replace("summary: Councils in Nottinghamshire bought software together and saved money on licences.",
+                         "summary: Too short."), "summary: is 10 characters long — write 20–300 characters", id="summary too short"),
+    pytest.param(replace("summary: Councils", "summary: <b>Councils</b>"), "summary: the summary must be plain text",
+                 id="HTML in summary"),
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "authorities: []"),
+                 "authorities: the list is empty", id="no authorities"),
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "authorities: nottinghamshire-cc"),
+                 "authorities: expected a list, got 'nottinghamshire-cc'", id="authorities not a list"),
+    pytest.param(replace("published: 2026-01-15", "published: 2027-01-15"),
+                 "published: 2027-01-15 is in the future", id="future date"),
+    pytest.param(replace("published: 2026-01-15", "published: 15/01/2026"),
+                 "published: '15/01/2026' is not a date — write it as YYYY-MM-DD", id="date in wrong format"),
+    pytest.param(replace("published: 2026-01-15", "published: 2026-02-30"),
+                 "is not a real date", id="impossible date"),
+    pytest.param(VALID_FRONT_MATTER + "updated: 2025-12-01\n",
+                 "updated (2025-12-01) is before published (2026-01-15)", id="updated before published"),
+    pytest.param(replace('period: {start: "2009", end: "2011"}', 'period: {start: "2011", end: "2009"}'),
+                 "period: the period ends (2009) before it starts (2011)", id="period out of order"),
+    pytest.param(replace('period: {start: "2009", end: "2011"}', 'period: {start: "2009/10"}'),
+                 "period.start: '2009/10' is not a date of the form YYYY or YYYY-MM", id="period financial year"),
+    pytest.param(replace("investment: 50000", 'investment: "£1.2m"'),
+                 "investment: money written as text ('£1.2m') — write the plain number of pounds: 1200000", id="money as text"),
+    pytest.param(replace("amount: 677000", 'amount: "£677k"'),
+                 "savings[0].amount: money written as text ('£677k') — write the plain number of pounds: 677000",
+                 id="saving as text"),
+    pytest.param(replace("investment: 50000", "investment: -5"), "investment: -5 is negative", id="negative investment"),
+    pytest.param(replace("amount: 677000", "amount: 0"), "savings[0].amount: 0 is not more than 0", id="zero saving"),
+    pytest.param(replace("type: cashable", "type: cash"),
+                 "savings[0].type: 'cash' is not allowed — did you mean 'cashable'? use one of: cashable, non-cashable, cost-avoidance, income",
+                 id="bad saving type"),
+    pytest.param(replace("status: delivered", "status: achieved"),
+                 "savings[0].status: 'achieved' is not allowed — use one of: delivered, forecast", id="bad status"),
+    pytest.param(replace("basis: per-year", "basis: annual"),
+                 "savings[0].basis: 'annual' is not allowed — use one of: one-off, per-year, total", id="bad basis"),
+    pytest.param(replace("basis: per-year", "basis: per-year\n    years: 5"),
+                 "savings[0]: years is only used with basis: total", id="years with per-year"),
+    pytest.param(replace('  date: "2011-04-12"\n', ""), "source.date: required field is missing", id="source without date"),
+    pytest.param(replace('  date: "2011-04-12"', '  date: "April 2011"'),
+                 "source.date: 'April 2011' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", id="source date words"),
+    pytest.param(VALID_FRONT_MATTER + "contact: {email: not-an-address}\n",
+                 "contact.email: 'not-an-address' is not a valid email address", id="bad email"),
+    pytest.param(VALID_FRONT_MATTER + "draft: yes please\n", "draft: expected true or false", id="draft not boolean"),
+    pytest.param(VALID_FRONT_MATTER + "aliases: [Old_Slug]\n", "aliases[0]: 'Old_Slug' is not a valid slug", id="bad alias"),
+])
+def test_bad_front_matter_is_reported_with_line_field_and_fix(repo, front_matter, expected):
+    problems = problems_for(repo, front_matter)
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_line_numbers_point_at_the_field(repo):
+    problems = problems_for(repo, replace("type: cashable", "type: cash"))
+    assert problems[0].startswith("case_studies/joint-software.md:13: savings[0].type:")
+
+
+def test_every_problem_in_every_file_is_reported_at_once(repo):
+    repo.case_study("first-file", replace("themes: [procurement]", "themes: [procurment]"))
+    repo.case_study("second-file", replace("status: delivered", "status: done").replace("investment: 50000", "investment: '£5k'"))
+    content, problems = check_repository(repo.root, today=TODAY)
+    fields = sorted((p.path, p.field) for p in problems)
+    assert fields == [("case_studies/first-file.md", "themes[0]"),
+                      ("case_studies/second-file.md", "investment"),
+                      ("case_studies/second-file.md", "savings[0].status")]
+
+
+def test_malformed_yaml_names_the_line(repo):
+    problems = problems_for(repo, replace("themes: [procurement]", "themes: [procurement"))
+    assert len(problems) == 1 and "malformed YAML" in problems[0]
+    assert problems[0].startswith("case_studies/joint-software.md:")
+
+
+def test_unquoted_colon_in_title_is_reported_as_malformed_yaml(repo):
+    problems = problems_for(repo, replace("title: Joint procurement of software", "title: Software: bought jointly"))
+    assert "malformed YAML" in problems[0] and "quoted" in problems[0]
+
+
+def test_python_tags_are_refused_not_run(repo, tmp_path):
+    marker = tmp_path / "ran"
+    front = VALID_FRONT_MATTER + f"pwned: !!python/object/apply:os.system ['touch {marker}']\n"
+    problems = problems_for(repo, front)
+    assert not marker.exists()
+    assert any("YAML tags are refused" in p for p in problems), problems
+
+
+def test_file_without_front_matter_is_reported(repo):
+    repo.write("case_studies/no-front-matter.md", "# Just a heading\n\nSome text.\n")
+    content, problems = check_repository(repo.root, today=TODAY)
+    assert [str(p) for p in problems] == [
+        "case_studies/no-front-matter.md:1: front matter: the file does not start with front matter — "
+        "put the fields between two lines of '---' at the very top of the file"]
+
+
+def test_file_name_that_is_not_a_slug_is_reported(repo):
+    problems = problems_for(repo, slug="Joint_Software")
+    assert any(p.startswith("case_studies/Joint_Software.md:1: file name: 'Joint_Software' is not a valid slug — "
+                            "rename the file to") and "'joint-software'" in p for p in problems), problems
+
+
+def test_alias_that_is_another_slug_is_reported(repo):
+    repo.case_study("other-study")
+    problems = problems_for(repo, VALID_FRONT_MATTER + "aliases: [other-study]\n")
+    assert any("aliases[0]: alias 'other-study' is the slug of another case study" in p for p in problems), problems
+
+
+def test_alias_claimed_twice_is_reported(repo):
+    repo.case_study("first-study", VALID_FRONT_MATTER + "aliases: [old-name]\n")
+    problems = problems_for(repo, VALID_FRONT_MATTER + "aliases: [old-name]\n")
+    assert any("alias 'old-name' is already an alias of" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("body, what", [
+    ("Hello <script>alert(1)</script>\n", "a <script> element"),
+    ('<iframe src="https://example.org"></iframe>\n', "an <iframe> element"),
+    ('<img src="x.png" onerror="alert(1)">\n', "an on…= event attribute"),
+    ("[click](javascript:alert(1))\n", "a javascript: (or data:) link"),
+    ('<a href="javascript:alert(1)">x</a>\n', "a javascript: (or data:) link"),
+])
+def test_executable_html_in_body_is_refused_with_line(repo, body, what):
+    problems = problems_for(repo, body="## Results\n\n" + body)
+    assert f"case_studies/joint-software.md:{VALID_FRONT_MATTER.count(chr(10)) + 6}: body: {what} is not allowed" in problems[0]
+
+
+def test_register_problems_are_reported(repo):
+    repo.write("data/themes.yaml", "- id: procurement\n  name: Procurement\n- id: shared\n  name: Shared\n- id: procurement\n  name: Again\n  description: x\n")
+    content, problems = check_repository(repo.root, today=TODAY)
+    messages = [str(p) for p in problems]
+    assert "data/themes.yaml:3: [1].description: required field is missing" in " ".join(messages)
+    assert any("duplicate id 'procurement'" in m for m in messages)
