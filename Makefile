@@ -19,6 +19,7 @@ serve: setup
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 test: setup
+	$(BIN)/python -m tests.setup_browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 check: setup
