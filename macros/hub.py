@@ -22,6 +22,7 @@ class Hub:
     root: Path
     content: Content
     today: dt.date = field(default_factory=dt.date.today)
+    exports: dict = field(default_factory=dict)  # computed tables shown on pages this build: id -> ExportTable
 
     @property
     def registers(self) -> dict:

@@ -1,9 +1,10 @@
-"""Files written beside the built pages: redirects for old addresses."""
+"""Files written beside the built pages: redirects for old addresses, open-data exports."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .exports import write_exports
 from .pages import render_redirect_page
 
 
@@ -23,3 +24,4 @@ def write_redirects(hub, site_dir: Path, site_url: str) -> None:
 
 def write_outputs(hub, site_dir: Path, site_url: str) -> None:
     write_redirects(hub, site_dir, site_url)
+    write_exports(hub, site_dir)

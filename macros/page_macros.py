@@ -1,9 +1,15 @@
-"""Macros that good-practice pages call. Each takes the Hub first; `define_env` binds it.
-Arguments are checked: a bad one stops the build naming the macro and the closest valid value."""
+"""Macros that good-practice pages call. Each takes the Hub and the page's source path first; `define_env`
+binds them. Arguments are checked: a bad one stops the build naming the page, the macro and the closest valid value.
+Every computed table is also registered for export as CSV and JSON, with a link under it."""
 
 from __future__ import annotations
 
-from . import render
+import re
+
+import pandas as pd
+
+from . import compute, render
+from .exports import ExportTable, export_paths
 from .problems import did_you_mean
 
 
@@ -16,12 +22,17 @@ SORTS = {
     "title": lambda cs: cs.title.lower(),
     "savings": lambda cs: (-max((s.amount for s in cs.savings), default=0), cs.title.lower()),
 }
+ENTITY_REGISTERS = {"partnership": "partnerships", "programme": "programmes", "theme": "themes",
+                    "authority": "authorities", "sub_region": "sub_regions"}
+ENTITY_HEADINGS = {"partnership": "Partnership", "programme": "Programme", "theme": "Theme",
+                   "authority": "Authority", "sub_region": "Sub-region"}
+HEADLINE_FIGURES = ("delivered", "forecast", "investment", "case_studies", "authorities", "datasets")
 
 
 def check_choice(macro: str, argument: str, value, choices) -> None:
     if value is not None and value not in choices:
         raise MacroError(f"{macro}: {argument}={value!r} is not known — "
-                         f"{did_you_mean(value, list(choices), f'{argument} values')}")
+                         f"{did_you_mean(value, [str(c) for c in choices], f'{argument} values: ' + ', '.join(map(str, choices)))}")
 
 
 def check_filters(hub, macro: str, filters: dict) -> dict:
@@ -29,8 +40,8 @@ def check_filters(hub, macro: str, filters: dict) -> dict:
     known = {
         "partnership": hub.partnerships, "programme": hub.programmes, "theme": hub.themes,
         "authority": hub.authorities, "sub_region": hub.sub_regions,
-        "authority_type": {a.type for a in hub.authorities.values()},
-        "region": {a.region for a in hub.authorities.values()},
+        "authority_type": sorted({a.type for a in hub.authorities.values()}),
+        "region": sorted({a.region for a in hub.authorities.values()}),
         "year": hub.years(),
     }
     for name, value in filters.items():
@@ -40,25 +51,39 @@ def check_filters(hub, macro: str, filters: dict) -> dict:
     return filters
 
 
+def export_id(*parts, **filters) -> str:
+    words = [str(p) for p in parts if p not in (None, "")] + [f"{k}-{v}" for k, v in sorted(filters.items()) if v is not None]
+    return re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
+
+
+def register_export(hub, page_uri: str, export: str, table: ExportTable) -> str:
+    hub.exports[export] = table
+    return render.render_downloads(page_uri, *export_paths(export))
+
+
+def describe_filters(filters: dict) -> str:
+    return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in filters.items() if v is not None)
+
+
+def entity_name(hub, entity: str, entity_id: str) -> str:
+    return hub.registers[ENTITY_REGISTERS[entity]][entity_id].name
+
+
+def entity_link(hub, page_uri: str, entity: str, entity_id: str) -> str:
+    register = ENTITY_REGISTERS[entity]
+    name = render.esc(entity_name(hub, entity, entity_id))
+    if register == "programmes":
+        return name
+    return f'<a href="{render.esc(render._html_link(page_uri, render.register_uri(register, entity_id)))}">{name}</a>'
+
+
+# --- Case-study macros ------------------------------------------------------------------------------
+
 def case_study_list(hub, page_uri: str, sort: str = "newest", limit: int | None = None, **filters) -> str:
     """Case studies matching filters, e.g. `{{ case_study_list(theme="procurement", sort="savings", limit=5) }}`."""
-    check_choice("case_study_list", "sort", sort, SORTS)
+    check_choice("case_study_list", "sort", sort, list(SORTS))
     chosen = sorted(hub.select(**check_filters(hub, "case_study_list", filters)), key=SORTS[sort])
     return render.render_case_study_list(chosen[:limit] if limit else chosen, hub, page_uri)
-
-
-def savings_summary(hub, page_uri: str, caption: str | None = None, **filters) -> str:
-    """Delivered and forecast savings by basis for case studies matching filters, e.g. `{{ savings_summary(partnership="em-iep") }}`."""
-    slugs = [cs.slug for cs in hub.select(**check_filters(hub, "savings_summary", filters))]
-    described = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in filters.items() if v is not None)
-    caption = caption or "Savings reported in case studies" + (f" ({described})" if described else "")
-    return render.render_savings_summary(hub.savings_of(slugs), caption)
-
-
-def dataset_table(hub, page_uri: str, dataset: str) -> str:
-    """A dataset as an accessible table with its totals and source, e.g. `{{ dataset_table("em-iep-srp-savings-2008-11") }}`."""
-    check_choice("dataset_table", "dataset", dataset, hub.datasets)
-    return render.render_dataset_table(hub.datasets[dataset], hub.totals[dataset], hub, page_uri)
 
 
 def case_study_count(hub, page_uri: str, **filters) -> int:
@@ -66,4 +91,230 @@ def case_study_count(hub, page_uri: str, **filters) -> int:
     return len(hub.select(**check_filters(hub, "case_study_count", filters)))
 
 
-MACROS = [case_study_list, savings_summary, dataset_table, case_study_count]
+def savings_summary(hub, page_uri: str, caption: str | None = None, **filters) -> str:
+    """Delivered and forecast savings by basis for matching case studies, e.g. `{{ savings_summary(partnership="em-iep") }}`."""
+    slugs = [cs.slug for cs in hub.select(**check_filters(hub, "savings_summary", filters))]
+    described = describe_filters(filters)
+    caption = caption or "Savings reported in case studies" + (f" ({described})" if described else "")
+    savings = hub.savings_of(slugs)
+    html = render.render_savings_summary(savings, caption)
+    if savings.empty:
+        return html
+    table = compute.summarise_savings(savings).rename(index=compute.BASIS_LABELS, columns=compute.STATUS_LABELS)
+    frame = table.rename_axis("basis").reset_index()
+    return html + register_export(hub, page_uri, export_id("savings-summary", **filters),
+                                  ExportTable(caption, frame, ["Amounts in pounds; bases are never added together."]))
+
+
+def savings_table(hub, page_uri: str, by: str, caption: str | None = None, **filters) -> str:
+    """Savings by entity, delivered and forecast apart, each basis in its own column, e.g. `{{ savings_table(by="sub_region") }}`."""
+    check_choice("savings_table", "by", by, list(ENTITY_REGISTERS))
+    frame = compute.filter_case_studies(hub.frame, **check_filters(hub, "savings_table", filters))
+    members = compute._members(frame, by)
+    savings = hub.savings_of(frame.index).merge(members, on="slug")
+    columns = [(status, basis) for status in compute.STATUS_LABELS for basis in compute.BASIS_LABELS]
+    pivot = savings.pivot_table(index="id", columns=["status", "basis"], values="amount", aggfunc="sum")
+    pivot = pivot.reindex(columns=pd.MultiIndex.from_tuples(columns)) if not pivot.empty else \
+        pd.DataFrame(columns=pd.MultiIndex.from_tuples(columns))
+    counts = members.groupby("id")["slug"].nunique()
+    order = sorted(counts.index, key=lambda i: entity_name(hub, by, i).lower())
+    described = describe_filters(filters)
+    caption = caption or f"Savings by {ENTITY_HEADINGS[by].lower()}" + (f" ({described})" if described else "")
+    head_top = ('<tr><th scope="col" rowspan="2">' + ENTITY_HEADINGS[by] + '</th>'
+                '<th scope="colgroup" colspan="3">Delivered</th><th scope="colgroup" colspan="3">Forecast</th>'
+                '<th scope="col" rowspan="2">Case studies</th></tr>')
+    head_sub = "<tr>" + "".join(f'<th scope="col">{compute.BASIS_LABELS[b]}</th>' for _, b in columns) + "</tr>"
+    rows, records = [], []
+    for entity_id in order:
+        values = [pivot.at[entity_id, c] if entity_id in pivot.index else float("nan") for c in columns]
+        cells = "".join(f'<td class="hub-num">{"—" if pd.isna(v) else render.format_money(v)}</td>' for v in values)
+        rows.append(f'<tr><th scope="row">{entity_link(hub, page_uri, by, entity_id)}</th>{cells}'
+                    f'<td class="hub-num">{int(counts[entity_id])}</td></tr>')
+        record = {"id": entity_id, "name": entity_name(hub, by, entity_id)}
+        record.update({f"{s}_{b}": (None if pd.isna(v) else float(v)) for (s, b), v in zip(columns, values)})
+        record["case_studies"] = int(counts[entity_id])
+        records.append(record)
+    note = ("One-off amounts, amounts a year and totals over a period are in separate columns and never added. "
+            "A case study naming several counts in full for each. — means no figure of that kind was reported.")
+    html = (f'<table class="hub-table">\n<caption>{render.esc(caption)}</caption>\n<thead>{head_top}{head_sub}</thead>\n'
+            "<tbody>\n" + "\n".join(rows) + f'\n</tbody>\n</table>\n<p class="hub-note">{note}</p>\n')
+    return html + register_export(hub, page_uri, export_id("savings-by", by, **filters),
+                                  ExportTable(caption, pd.DataFrame(records), [note]))
+
+
+def league_table(hub, page_uri: str, by: str, metric: str = "delivered", basis: str = "all",
+                 limit: int | None = None, min_case_studies: int = 1, caption: str | None = None, **filters) -> str:
+    """Rank entities by a metric over case studies, e.g. `{{ league_table(by="sub_region", metric="roi") }}`.
+    Metrics: delivered, forecast, roi, cashable_share, case_studies."""
+    check_choice("league_table", "by", by, list(compute.LEAGUE_ENTITIES))
+    check_choice("league_table", "metric", metric, list(compute.LEAGUE_METRICS))
+    check_choice("league_table", "basis", basis, list(compute.SAVING_BASES_OR_ALL))
+    frame = compute.filter_case_studies(hub.frame, **check_filters(hub, "league_table", filters))
+    league = compute.compute_league_table(frame, hub.savings_of(frame.index), by, metric, basis, min_case_studies)
+    table = league.table.head(limit) if limit else league.table
+    metric_label = compute.LEAGUE_METRICS[metric]
+    described = describe_filters(filters)
+    caption = caption or f"{ENTITY_HEADINGS[by]}s ranked by {metric_label.lower()}" + (f" ({described})" if described else "")
+    rows = [(r.rank, bool(r.tied), entity_link(hub, page_uri, by, r.id), render.format_metric(r.value, metric),
+             str(r.case_studies)) for r in table.itertuples()]
+    notes = [league.rule, "= marks a shared rank."]
+    if league.excluded:
+        notes.append(f"{league.excluded} more {'is' if league.excluded == 1 else 'are'} left out for want of the evidence this figure needs.")
+    html = render.render_ranked_table(rows, caption, ENTITY_HEADINGS[by], metric_label, notes, "Case studies")
+    export = table.assign(name=[entity_name(hub, by, i) for i in table["id"]])[["rank", "id", "name", "value", "case_studies", "evidence"]]
+    return html + register_export(hub, page_uri, export_id("league", by, metric, basis, limit, **filters),
+                                  ExportTable(caption, export, notes))
+
+
+def headline(hub, page_uri: str, figure: str, label: str | None = None, basis: str = "all", **filters) -> str:
+    """A headline number with its label and source, e.g. `{{ headline("delivered", partnership="em-iep") }}`.
+    Figures: delivered, forecast, investment, case_studies, authorities, datasets."""
+    check_choice("headline", "figure", figure, list(HEADLINE_FIGURES))
+    check_choice("headline", "basis", basis, list(compute.SAVING_BASES_OR_ALL))
+    chosen = hub.select(**check_filters(hub, "headline", filters))
+    slugs = [cs.slug for cs in chosen]
+    described = describe_filters(filters)
+    scope = f" ({described})" if described else ""
+    basis_words = "" if basis == "all" else f", {compute.BASIS_LABELS[basis].lower()} only"
+    if figure in ("delivered", "forecast"):
+        value = render.format_money(compute.total_savings(hub.savings_of(slugs), figure, basis))
+        default = f"savings {figure} in {len(chosen)} case studies{scope}{basis_words}"
+        source = "Sum of the savings stated in the case studies; one-off, yearly and period amounts added as stated." \
+            if basis == "all" else "Sum of the savings stated in the case studies."
+    elif figure == "investment":
+        stated = [cs.investment for cs in chosen if cs.investment is not None]
+        value = render.format_money(sum(stated))
+        default = f"invested in {len(stated)} case studies that state it{scope}"
+        source = "Sum of the investment stated in the case studies; those that state none are left out."
+    elif figure == "case_studies":
+        value, default, source = f"{len(chosen):,}", f"case studies{scope}", "Published case studies in the hub."
+    elif figure == "authorities":
+        named = {a for cs in chosen for a in cs.authorities}
+        value, default, source = f"{len(named):,}", f"authorities named in case studies{scope}", "Authorities register."
+    else:
+        value, default, source = f"{len(hub.datasets):,}", "datasets from partnership reports", "Programme datasets."
+    return render.render_headline(value, label or default, render.esc(source))
+
+
+# --- Dataset macros ---------------------------------------------------------------------------------
+
+def _dataset(hub, macro: str, dataset: str):
+    check_choice(macro, "dataset", dataset, list(hub.datasets))
+    return hub.datasets[dataset]
+
+
+def dataset_table(hub, page_uri: str, dataset: str) -> str:
+    """A dataset as an accessible table with its totals and source, e.g. `{{ dataset_table("em-iep-srp-savings-2008-11") }}`."""
+    chosen = _dataset(hub, "dataset_table", dataset)
+    html = render.render_dataset_table(chosen, hub.totals[dataset], hub, page_uri)
+    return html + render.render_downloads(page_uri, f"datasets/{dataset}.csv", f"datasets/{dataset}.json", "this dataset")
+
+
+def _numeric_column(macro: str, dataset, column: str):
+    check_choice(macro, "column", column, [c.id for c in dataset.numeric_columns])
+    return dataset.column(column)
+
+
+def dataset_figure(hub, page_uri: str, dataset: str, column: str, row: str | None = None, label: str | None = None) -> str:
+    """One figure from a dataset as a headline: its computed total, or one row's value (matched in the first column).
+    E.g. `{{ dataset_figure("em-iep-srp-savings-2008-11", "delivered_savings") }}`."""
+    chosen = _dataset(hub, "dataset_figure", dataset)
+    col = _numeric_column("dataset_figure", chosen, column)
+    key = chosen.columns[0].id
+    if row is None:
+        check = next(c for c in hub.totals[dataset] if c.column == column)
+        value = check.computed
+        prefix = "at least " if check.unknown and value is not None else ""
+        text = prefix + _format_in_unit(value, col.unit)
+        default = f"{col.label}, total"
+    else:
+        labels = [str(r.get(key)) for r in chosen.rows]
+        check_choice("dataset_figure", "row", row, labels)
+        value = chosen.rows[labels.index(row)].get(column)
+        text = _format_in_unit(value, col.unit)
+        default = f"{col.label}, {row}"
+    return render.render_headline(text, label or default, render.render_source_line(chosen.source))
+
+
+def _format_in_unit(value, unit: str | None) -> str:
+    """A dataset figure with its unit, money through the one money rule."""
+    if value is None:
+        return render.UNKNOWN
+    scale = {"GBP": 1, "GBP thousand": 1_000, "GBP million": 1_000_000}.get(unit or "")
+    if scale:
+        return render.format_money(value * scale)
+    if unit == "percent":
+        return f"{value:g}%"
+    return f"{value:,.{compute.decimals(value)}f}"
+
+
+def dataset_league(hub, page_uri: str, dataset: str, by: str, metric: str, per: str | None = None,
+                   caption: str | None = None) -> str:
+    """Rank a dataset's rows by a column or a ratio of two columns, e.g. savings per £ of grant by SRP:
+    `{{ dataset_league("em-iep-srp-savings-2008-11", by="sub_region", metric="delivered_savings", per="grant_allocation") }}`."""
+    chosen = _dataset(hub, "dataset_league", dataset)
+    check_choice("dataset_league", "by", by, [c.id for c in chosen.columns])
+    value_column = _numeric_column("dataset_league", chosen, metric)
+    per_column = _numeric_column("dataset_league", chosen, per) if per else None
+    table = compute.compute_dataset_league(chosen, by, metric, per)
+    by_column = chosen.column(by)
+
+    def name(value):
+        if by_column.ref:
+            register = by_column.ref
+            link = render._html_link(page_uri, render.register_uri(register, value))
+            return f'<a href="{render.esc(link)}">{render.esc(hub.registers[register][value].name)}</a>'
+        return render.esc(value)
+
+    if per_column:
+        metric_label = f"{value_column.label} per {per_column.label.lower()}"
+        same_unit = value_column.unit == per_column.unit
+        fmt = (lambda v: f"£{v:,.2f} per £1") if same_unit and (value_column.unit or "").startswith("GBP") else \
+            (lambda v: f"{v:,.2%}" if same_unit else f"{v:,.3g}")
+        rule = (f"{value_column.label} divided by {per_column.label.lower()}, both as printed in the source. "
+                "Rows with an unknown value are left out.")
+    else:
+        metric_label = render.column_heading(value_column)
+        fmt = lambda v: render.format_value(v, value_column.unit)
+        rule = f"{value_column.label} as printed in the source. Rows with an unknown value are left out."
+    caption = caption or f"{chosen.title}: ranked by {metric_label.lower()}"
+    rows = [(r.rank, bool(r.tied), name(r.id), fmt(r.value), None) for r in table.itertuples()]
+    notes = [rule, "= marks a shared rank.", f"Source: {chosen.source.document}, {chosen.source.section or chosen.source.date}."]
+    html = render.render_ranked_table(rows, caption, by_column.label, metric_label, notes)
+    return html + register_export(hub, page_uri, export_id("league", dataset, metric, per),
+                                  ExportTable(caption, table[["rank", "id", "value"]], notes))
+
+
+def chart(hub, page_uri: str, dataset: str, label: str, values, title: str | None = None) -> str:
+    """A bar chart of dataset columns as inline SVG, with the data table beside it, e.g.
+    `{{ chart("em-iep-srp-savings-2008-11", label="srp", values=["delivered_savings", "total_potential_savings"]) }}`."""
+    chosen = _dataset(hub, "chart", dataset)
+    check_choice("chart", "label", label, [c.id for c in chosen.columns])
+    values = [values] if isinstance(values, str) else list(values)
+    columns = [_numeric_column("chart", chosen, v) for v in values]
+    units = {c.unit for c in columns}
+    if len(units) > 1:
+        raise MacroError(f"chart: the columns {values} have different units ({', '.join(sorted(units))}); chart one unit at a time")
+    unit = render.UNIT_LABELS.get(columns[0].unit, "")
+    labels = [str(row.get(label)) for row in chosen.rows]
+    series = {c.label: [row.get(c.id) for row in chosen.rows] for c in columns}
+    title = title or f"{chosen.title} ({unit})"
+    description = "; ".join(
+        f"{lab}: " + ", ".join(f"{name} {render.format_value(series[name][i], columns[0].unit)}" for name in series)
+        for i, lab in enumerate(labels))
+    svg = render.render_bar_chart(title, labels, series, unit, description)
+    head = f'<th scope="col">{render.esc(chosen.column(label).label)}</th>' + "".join(
+        f'<th scope="col">{render.esc(render.column_heading(c))}</th>' for c in columns)
+    body = "".join(
+        f'<tr><th scope="row">{render.esc(lab)}</th>' + "".join(
+            f'<td class="hub-num">{render.esc(render.format_value(series[c.label][i], c.unit))}</td>' for c in columns) + "</tr>"
+        for i, lab in enumerate(labels))
+    table = (f'<table class="hub-table">\n<caption>Data for the chart: {render.esc(title)}</caption>\n'
+             f"<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n")
+    return (f'<figure class="hub-figure">\n{svg}<figcaption>{render.esc(title)}. '
+            f"Source: {render.render_source_line(chosen.source)}</figcaption>\n</figure>\n{table}"
+            + render.render_downloads(page_uri, f"datasets/{dataset}.csv", f"datasets/{dataset}.json", "this dataset"))
+
+
+MACROS = [case_study_list, case_study_count, savings_summary, savings_table, league_table, headline,
+          dataset_table, dataset_figure, dataset_league, chart]

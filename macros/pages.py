@@ -9,7 +9,7 @@ from . import models
 from .render import (
     case_study_uri, dataset_uri, esc, escape_md, format_money, front_matter, md_link, register_uri,
     render_case_study_list, render_dataset_table, render_links, render_savings_list, render_savings_summary,
-    render_source_line, year_uri,
+    render_downloads, render_source_line, year_uri,
 )
 
 
@@ -193,7 +193,8 @@ def dataset_pages(hub) -> list[GeneratedPage]:
         facts = (f"**Partnership:** {md_link(partnership.name, uri, register_uri('partnerships', partnership.id))}  \n"
                  f"**Period:** {escape_md(dataset.period.label)}")
         notes = f"\n\n{escape_md(dataset.notes)}\n" if dataset.notes else ""
-        table = render_dataset_table(dataset, hub.totals[dataset.id], hub, uri)
+        table = render_dataset_table(dataset, hub.totals[dataset.id], hub, uri) + render_downloads(
+            uri, f"datasets/{dataset.id}.csv", f"datasets/{dataset.id}.json", "this dataset")
         pages.append(GeneratedPage(uri, page_header(dataset.title, dataset.description or dataset.title, "dataset")
                                    + f"# {escape_md(dataset.title)}\n\n{intro}\n\n{facts}\n\n{table}{notes}"))
     rows = [(md_link(d.title, "datasets/index.md", dataset_uri(d.id)), escape_md(hub.partnerships[d.partnership].short_name),

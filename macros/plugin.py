@@ -25,6 +25,7 @@ class HubPlugin(BasePlugin):
             self.hub = get_hub(root)
         except ContentError as error:
             raise PluginError(str(error)) from None
+        self.hub.exports.clear()  # refilled by the macros as this build renders its pages
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig):

@@ -255,3 +255,90 @@ def render_source_line(source: models.SourceRef) -> str:
     if source.url:
         text += f' (<a href="{esc(source.url)}">{esc(source.url)}</a>)'
     return text
+
+
+def _page_folder(from_uri: str) -> str:
+    folder = from_uri[:-3] + "/"
+    return folder[: -len("index/")] if folder.endswith("index/") else folder
+
+
+def file_link(from_uri: str, site_path: str) -> str:
+    """Relative link from a page to a file written into the site (e.g. an export)."""
+    return posixpath.relpath(site_path, _page_folder(from_uri) or ".")
+
+
+def render_downloads(from_uri: str, csv_path: str, json_path: str, what: str = "this table") -> str:
+    return (f'<p class="hub-downloads">Download {esc(what)} as open data: '
+            f'<a href="{esc(file_link(from_uri, csv_path))}" download>CSV</a> · '
+            f'<a href="{esc(file_link(from_uri, json_path))}" download>JSON</a></p>\n')
+
+
+# --- League tables, headline figures, charts ----------------------------------------------------
+
+def format_metric(value: float, metric: str) -> str:
+    if metric in ("delivered", "forecast") or metric.startswith("GBP"):
+        return format_money(value)
+    if metric == "roi":
+        return f"£{value:,.2f}"
+    if metric in ("cashable_share", "share"):
+        return f"{value:.0%}"
+    if metric == "case_studies":
+        return f"{int(value):,}"
+    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def render_ranked_table(rows, caption: str, entity_heading: str, metric_heading: str, notes: list[str],
+                        extra_heading: str | None = None) -> str:
+    """An accessible ranked table; rows are (rank, tied, name_html, value_text, extra_text)."""
+    head = (f'<th scope="col">Rank</th><th scope="col">{esc(entity_heading)}</th>'
+            f'<th scope="col">{esc(metric_heading)}</th>' + (f'<th scope="col">{esc(extra_heading)}</th>' if extra_heading else ""))
+    body = []
+    for rank, tied, name, value, extra in rows:
+        rank_text = f"={rank}" if tied else str(rank)
+        body.append(f'<tr><td class="hub-num">{rank_text}</td><th scope="row">{name}</th>'
+                    f'<td class="hub-num">{esc(value)}</td>' + (f'<td class="hub-num">{esc(extra)}</td>' if extra_heading else "") + "</tr>")
+    note_html = "".join(f'<p class="hub-note">{esc(n)}</p>\n' for n in notes)
+    return (f'<table class="hub-table hub-league">\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+            "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n" + note_html)
+
+
+def render_headline(value: str, label: str, source_html: str) -> str:
+    return (f'<div class="hub-headline"><p class="hub-headline__value">{esc(value)}</p>'
+            f'<p class="hub-headline__label">{esc(label)}</p>'
+            f'<p class="hub-headline__source">{source_html}</p></div>\n')
+
+
+def render_bar_chart(title: str, labels: list[str], series: dict[str, list], unit: str, description: str) -> str:
+    """A horizontal bar chart as inline SVG (no JavaScript), with a text alternative; unknown values get no bar."""
+    names = list(series)
+    known = [v for values in series.values() for v in values if v is not None]
+    top = max(known, default=0) or 1
+    bar, gap, label_width, chart_width = 16, 10, 210, 360
+    group = bar * len(names) + gap
+    height = group * len(labels) + 30
+    shades = ["hub-bar--1", "hub-bar--2", "hub-bar--3"]
+    parts = []
+    for i, label in enumerate(labels):
+        y0 = i * group
+        parts.append(f'<text x="{label_width - 8}" y="{y0 + bar * len(names) / 2 + 5:.0f}" text-anchor="end" '
+                     f'class="hub-chart__label">{esc(label[:34])}</text>')
+        for j, name in enumerate(names):
+            value = series[name][i]
+            y = y0 + j * bar
+            if value is None:
+                parts.append(f'<text x="{label_width + 4}" y="{y + 12}" class="hub-chart__value">unknown</text>')
+                continue
+            width = max(value, 0) / top * chart_width
+            parts.append(f'<rect x="{label_width}" y="{y}" width="{width:.1f}" height="{bar - 3}" class="hub-bar {shades[j % 3]}"/>')
+            parts.append(f'<text x="{label_width + width + 4:.1f}" y="{y + 12}" class="hub-chart__value">'
+                         f'{esc(format_number(value, 1 if abs(value) < 100 else 0))}</text>')
+    legend = ""
+    if len(names) > 1:
+        legend = "".join(f'<rect x="{label_width + k * 170}" y="{height - 16}" width="12" height="12" class="hub-bar {shades[k % 3]}"/>'
+                         f'<text x="{label_width + k * 170 + 16}" y="{height - 6}" class="hub-chart__label">{esc(n)}</text>'
+                         for k, n in enumerate(names))
+    uid = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+    return (f'<svg class="hub-chart" role="img" aria-labelledby="chart-{uid}-title chart-{uid}-desc" '
+            f'viewBox="0 0 {label_width + chart_width + 80} {height}" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="chart-{uid}-title">{esc(title)}</title><desc id="chart-{uid}-desc">{esc(description)}</desc>'
+            + "".join(parts) + legend + "</svg>\n")

@@ -101,7 +101,7 @@ class Repo:
         return self
 
     def build(self, site: Path) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                               cwd=self.root, capture_output=True, text=True)
 
 

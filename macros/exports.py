@@ -1,0 +1,92 @@
+"""Open data: every dataset and every computed table written as CSV and JSON beside the pages."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import compute, models
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def frame_to_csv(frame: pd.DataFrame) -> str:
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    buffer = io.StringIO()
+    safe.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def _json_value(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+@dataclass
+class ExportTable:
+    """A computed table shown on a page, with what it is and where its figures come from."""
+
+    title: str
+    frame: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> str:
+        records = [{k: _json_value(v) for k, v in row.items()} for row in self.frame.to_dict(orient="records")]
+        return json.dumps({"title": self.title, "notes": self.notes, "rows": records}, indent=2, ensure_ascii=False)
+
+
+def dataset_frame(dataset: models.Dataset) -> pd.DataFrame:
+    return pd.DataFrame([{c.id: row.get(c.id) for c in dataset.columns} for row in dataset.rows],
+                        columns=[c.id for c in dataset.columns])
+
+
+def dataset_json(dataset: models.Dataset, checks: list[compute.TotalCheck]) -> str:
+    document = {
+        "id": dataset.id, "title": dataset.title, "partnership": dataset.partnership, "programme": dataset.programme,
+        "period": dataset.period.model_dump(exclude_none=True), "source": dataset.source.model_dump(exclude_none=True),
+        "description": dataset.description,
+        "columns": [c.model_dump(exclude_none=True) for c in dataset.columns],
+        "rows": [{c.id: row.get(c.id) for c in dataset.columns} for row in dataset.rows],
+        "totals": [{"column": check.column, "computed": check.computed, "unknown_values": check.unknown,
+                    "stated": check.stated, "status": check.status} for check in checks],
+        "discrepancies": [d.model_dump() for d in dataset.discrepancies],
+        "notes": dataset.notes,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def export_paths(export_id: str) -> tuple[str, str]:
+    """Site paths of a computed table's CSV and JSON."""
+    return f"exports/{export_id}.csv", f"exports/{export_id}.json"
+
+
+def write_exports(hub, site_dir: Path) -> None:
+    for dataset_id, dataset in hub.datasets.items():
+        folder = site_dir / "datasets"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{dataset_id}.csv").write_text(frame_to_csv(dataset_frame(dataset)), encoding="utf-8")
+        (folder / f"{dataset_id}.json").write_text(dataset_json(dataset, hub.totals[dataset_id]), encoding="utf-8")
+    for export_id, table in hub.exports.items():
+        csv_path, json_path = export_paths(export_id)
+        (site_dir / csv_path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / csv_path).write_text(frame_to_csv(table.frame), encoding="utf-8")
+        (site_dir / json_path).write_text(table.as_json(), encoding="utf-8")

@@ -1,0 +1,144 @@
+"""Macros on built pages: figures recomputed independently from the YAML and compared with the HTML and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+
+import pytest
+import yaml
+
+from .conftest import ROOT, VALID_FRONT_MATTER
+
+DATASET = """\
+id: test-grants
+title: Grants and savings by sub-region
+partnership: em-iep
+period: {start: "2008", end: "2011"}
+source: {document: EM IEP Board pack, date: "2011-04-12", section: Item 6}
+columns:
+  - {id: sub_region, label: Sub-region, ref: sub_regions}
+  - {id: note, label: Note}
+  - {id: grant, label: Grant, unit: GBP million}
+  - {id: delivered, label: Delivered savings, unit: GBP million}
+rows:
+  - {sub_region: nottinghamshire, note: "=HYPERLINK(1)", grant: 3.731, delivered: 35.062}
+  - {sub_region: leicestershire, note: plain, grant: 4.237, delivered: null}
+stated_totals: {grant: 7.968}
+"""
+
+
+def numbers(text: str) -> list[str]:
+    return re.findall(r"[0-9][0-9,]*\.?[0-9]*", text)
+
+
+def strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+@pytest.mark.parametrize("dataset_id", [
+    "em-iep-srp-savings-2008-11", "emce-work-programme-2005-08", "ie-finance-2009-10", "em-iep-project-bids-2011-13",
+])
+def test_dataset_totals_on_the_page_and_in_exports_match_an_independent_sum(site, dataset_id):
+    raw = yaml.safe_load((ROOT / "data" / "datasets" / f"{dataset_id}.yaml").read_text())
+    page = (site / "datasets" / dataset_id / "index.html").read_text()
+    computed_row = strip_tags(page[page.find("Total (computed from the rows)"):].split("</tr>")[0])
+    exported = list(csv.DictReader(io.StringIO((site / "datasets" / f"{dataset_id}.csv").read_text())))
+    document = json.loads((site / "datasets" / f"{dataset_id}.json").read_text())
+    assert len(exported) == len(raw["rows"]) == len(document["rows"])
+    for column, stated in raw.get("stated_totals", {}).items():
+        values = [row[column] for row in raw["rows"]]
+        total = math.fsum(v for v in values if v is not None)
+        places = max(len(repr(float(v)).split(".")[1]) if isinstance(v, float) else 0 for v in values + [stated])
+        assert f"{total:,.{places}f}" in computed_row, (column, computed_row)
+        assert math.isclose(sum(float(r[column]) for r in exported if r[column] != ""), total)
+        (json_total,) = [t for t in document["totals"] if t["column"] == column]
+        assert math.isclose(json_total["computed"], total) and json_total["stated"] == stated
+
+
+def test_printed_discrepancy_is_shown_on_the_dataset_page(site):
+    page = (site / "datasets" / "emce-work-programme-2005-08" / "index.html").read_text()
+    assert "Discrepancy in the source" in page and "(differs: see note)" in page
+    assert "at least 446.0" in page  # one workstream's cashable saving is unknown ("-" in the source)
+
+
+def build_with_page(repo, tmp_path, page: str, datasets: dict | None = None):
+    repo.with_site()
+    repo.case_study("notts-software")
+    repo.case_study("notts-legal", VALID_FRONT_MATTER.replace("investment: 50000", "investment: 200000")
+                    .replace("themes: [procurement]", "themes: [shared-services]")
+                    .replace("amount: 677000", "amount: 400000").replace("status: delivered", "status: forecast"))
+    repo.case_study("blaby-bins", VALID_FRONT_MATTER.replace("[nottinghamshire-cc, nottingham-city]", "[blaby]")
+                    .replace("investment: 50000\n", "").replace("basis: per-year", "basis: one-off"))
+    for name, text in (datasets or {"test-grants": DATASET}).items():
+        repo.write(f"data/datasets/{name}.yaml", text)
+    repo.write("docs/figures.md", page)
+    repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace("  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
+    return repo.build(tmp_path / "site")
+
+
+def test_league_table_html_and_exports_match_an_independent_ranking(repo, tmp_path):
+    result = build_with_page(repo, tmp_path, '{{ league_table(by="sub_region", metric="delivered") }}\n\n'
+                                             '{{ league_table(by="sub_region", metric="roi") }}\n')
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "figures" / "index.html").read_text()
+    # notts-software delivers 677,000 a year (Nottinghamshire); blaby-bins 677,000 one-off (Leicestershire); notts-legal is a forecast.
+    delivered = html[: html.find("ranked by savings delivered per")]
+    assert re.search(r"=1</td><th scope=\"row\"><a [^>]*>Leicester, Leicestershire and Rutland</a></th><td class=\"hub-num\">£677k", delivered)
+    assert re.search(r"=1</td><th scope=\"row\"><a [^>]*>Nottinghamshire</a></th><td class=\"hub-num\">£677k", delivered)
+    roi = html[html.find("ranked by savings delivered per"):]
+    # Only notts-software states both investment (50,000) and delivered savings: 677,000 / 50,000 = 13.54.
+    assert ">£13.54</td>" in roi and "Leicester, Leicestershire" not in roi.split("</table>")[0]
+    assert "1 more is left out for want of the evidence" in roi
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "site" / "exports" / "league-sub-region-roi-all.csv").read_text())))
+    assert [(r["id"], float(r["value"])) for r in rows] == [("nottinghamshire", 13.54)]
+    data = json.loads((tmp_path / "site" / "exports" / "league-sub-region-delivered-all.json").read_text())
+    assert sorted((r["id"], r["value"], r["rank"]) for r in data["rows"]) == [
+        ("leicestershire", 677000.0, 1), ("nottinghamshire", 677000.0, 1)]
+    assert 'href="../exports/league-sub-region-roi-all.csv"' in html
+
+
+def test_savings_table_keeps_bases_and_statuses_in_separate_columns(repo, tmp_path):
+    result = build_with_page(repo, tmp_path, '{{ savings_table(by="theme") }}\n')
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "exports" / "savings-by-theme.json").read_text())
+    by_id = {r["id"]: r for r in data["rows"]}
+    assert by_id["procurement"]["delivered_per-year"] == 677000 and by_id["procurement"]["delivered_one-off"] == 677000
+    assert by_id["shared-services"]["forecast_per-year"] == 400000 and by_id["shared-services"]["delivered_per-year"] is None
+
+
+def test_dataset_table_shows_unknowns_and_neutralises_csv_formulas(repo, tmp_path):
+    result = build_with_page(repo, tmp_path, '{{ dataset_table("test-grants") }}\n\n{{ chart("test-grants", label="sub_region", values="delivered") }}\n')
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "figures" / "index.html").read_text()
+    assert '<span class="hub-unknown">unknown</span>' in html
+    assert "at least 35.062" in html and "7.968" in html
+    assert '<svg class="hub-chart" role="img"' in html and "<desc" in html and "Data for the chart" in html
+    exported = (tmp_path / "site" / "datasets" / "test-grants.csv").read_text().splitlines()
+    assert exported[0] == "sub_region,note,grant,delivered"
+    assert exported[1] == "nottinghamshire,'=HYPERLINK(1),3.731,35.062"
+    assert exported[2] == "leicestershire,plain,4.237,"
+
+
+@pytest.mark.parametrize("call, message", [
+    ('{{ dataset_table("test-grant") }}', "docs/figures.md: dataset_table: dataset='test-grant' is not known — did you mean 'test-grants'?"),
+    ('{{ league_table(by="theme", metric="savings") }}', "league_table: metric='savings' is not known — use one of the metric values: delivered, forecast, roi, cashable_share, case_studies"),
+    ('{{ case_study_list(theme="procurment") }}', "case_study_list: theme='procurment' is not known — did you mean 'procurement'?"),
+    ('{{ savings_summary(authority="notts-cc") }}', "savings_summary: authority='notts-cc' is not known"),
+    ('{{ league_table(by="county") }}', "league_table: by='county' is not known"),
+    ('{{ case_study_list(colour="red") }}', "case_study_list: unknown filter 'colour'"),
+])
+def test_bad_macro_arguments_stop_the_build_naming_page_macro_and_closest_value(repo, tmp_path, call, message):
+    result = build_with_page(repo, tmp_path, call + "\n")
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr[-2000:]
+
+
+def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values(repo, tmp_path):
+    result = build_with_page(repo, tmp_path, "# Figures\n", {"test-grants": DATASET.replace("grant: 7.968", "grant: 8.968")})
+    assert result.returncode != 0
+    assert ("data/datasets/test-grants.yaml:1: stated_totals.grant: dataset 'test-grants', column 'grant': "
+            "stated total 8.968 but the rows add up to 7.968") in result.stderr
