@@ -218,12 +218,19 @@ def case_study_pages(hub) -> list[GeneratedPage]:
     return pages
 
 
+def reference_pages() -> list[GeneratedPage]:
+    from .macro_docs import render_macro_reference
+    return [GeneratedPage("reference/macros.md", page_header(
+        "Page macros", "The macros good-practice pages call to compute figures at build time.", "reference")
+        + render_macro_reference())]
+
+
 def generate_pages(hub, existing: set[str]) -> list[GeneratedPage]:
     """Every generated page; `existing` are the hand-written pages' source paths (they win)."""
     guides = {uri for uri in existing if uri.startswith("guides/")}
     pages = [
         *case_study_pages(hub), *theme_pages(hub, guides), *authority_pages(hub), *sub_region_pages(hub),
-        *partnership_pages(hub, existing), *year_pages(hub), *dataset_pages(hub),
+        *partnership_pages(hub, existing), *year_pages(hub), *dataset_pages(hub), *reference_pages(),
     ]
     return [page for page in pages if page.uri not in existing]
 

@@ -142,3 +142,13 @@ def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values
     assert result.returncode != 0
     assert ("data/datasets/test-grants.yaml:1: stated_totals.grant: dataset 'test-grants', column 'grant': "
             "stated total 8.968 but the rows add up to 7.968") in result.stderr
+
+
+def test_macro_reference_page_documents_every_macro_with_an_example(site):
+    from macros.page_macros import MACROS
+
+    page = (site / "reference" / "macros" / "index.html").read_text()
+    for function in MACROS:
+        assert f'<h2 id="{function.__name__}"><code>{function.__name__}</code>' in page
+        assert "{{ " + function.__name__ + "(" in function.__doc__, f"{function.__name__} needs an example"
+        assert "{{ " + function.__name__ + "(" in page  # shown as written, not run
