@@ -1,0 +1,39 @@
+"""The Hub is built once per build and rebuilt only when a source file changes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from macros.hub import build_hub, get_hub
+from macros.problems import ContentError
+
+from .conftest import VALID_FRONT_MATTER
+
+
+def test_hub_is_reused_until_a_source_file_changes(repo):
+    path = repo.case_study("joint-software")
+    first = get_hub(repo.root)
+    assert get_hub(repo.root) is first
+    path.write_text(path.read_text().replace("Joint procurement of software", "Joint buying of software"))
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = get_hub(repo.root)
+    assert second is not first
+    assert second.case_studies["joint-software"].title == "Joint buying of software"
+
+
+def test_a_new_file_is_picked_up(repo):
+    repo.case_study("joint-software")
+    assert list(get_hub(repo.root).case_studies) == ["joint-software"]
+    repo.case_study("another-study")
+    assert sorted(get_hub(repo.root).case_studies) == ["another-study", "joint-software"]
+
+
+def test_build_refuses_content_with_problems_and_lists_them_all(repo):
+    repo.case_study("bad-one", VALID_FRONT_MATTER.replace("em-iep\n", "em-iepp\n"))
+    repo.case_study("bad-two", VALID_FRONT_MATTER.replace("published: 2026-01-15", "published: tomorrow"))
+    with pytest.raises(ContentError) as raised:
+        build_hub(repo.root)
+    assert "2 problems in the hub's content" in str(raised.value)
