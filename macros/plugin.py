@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .hub import Hub, get_hub
 from .outputs import write_outputs
@@ -31,7 +31,8 @@ class HubPlugin(BasePlugin):
     def on_files(self, files: Files, config: MkDocsConfig):
         existing = {file.src_uri for file in files}
         for page in generate_pages(self.hub, existing):
-            files.append(File.generated(config, page.uri, content=page.markdown))
+            # Generated pages are reached through index and browse pages, not the sidebar: say so, quietly.
+            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_post_build(self, config: MkDocsConfig):
