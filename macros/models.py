@@ -346,7 +346,7 @@ class Dataset(Model):
     description: Optional[Text] = None
     columns: Annotated[list[Column], Field(min_length=1)]
     rows: Annotated[list[dict[str, Any]], Field(min_length=1)]
-    stated_totals: dict[str, Optional[float]] = {}
+    stated_totals: dict[str, Optional[int | float]] = {}
     discrepancies: list[Discrepancy] = []
     notes: Optional[Text] = None
 
