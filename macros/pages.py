@@ -11,6 +11,10 @@ from .render import (
     render_case_study_list, render_dataset_table, render_links, render_savings_list, render_savings_summary,
     render_downloads, render_source_line, year_uri,
 )
+from .filters import render_case_study_index_page, render_search_page
+from .mentions import render_mentions
+from .related import render_related
+from .search import render_case_study_search_data, render_dataset_search_data
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ def render_case_study_page(cs: models.CaseStudy, hub) -> str:
         parts.append(f"**Contact:** {who}\n\n")
     parts.append(cs.body.strip() + "\n\n")
     parts.append(f'<p class="hub-source" id="source">Source: {render_source_line(cs.source)}</p>\n')
+    parts.append("\n" + render_related(cs, hub))
+    parts.append(render_case_study_search_data(cs, hub))
     return "".join(parts)
 
 
@@ -116,7 +122,7 @@ def authority_pages(hub) -> list[GeneratedPage]:
         description = f"Case studies and figures naming {authority.name}."
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, authority.name, description, "authority", "  \n".join(facts),
-            hub.select(authority=authority.id))))
+            hub.select(authority=authority.id)) + render_mentions(hub, "authorities", authority.id, uri)))
     rows = []
     for a in sorted(hub.authorities.values(), key=lambda a: a.name):
         sub = hub.sub_regions[a.sub_region].name if a.sub_region else ""
@@ -141,7 +147,8 @@ def sub_region_pages(hub) -> list[GeneratedPage]:
             intro += "\n\n**Authorities:** " + render_links(
                 ((a.name, register_uri("authorities", a.id)) for a in members), uri)
         pages.append(GeneratedPage(uri, _slice_page(
-            hub, uri, sub.name, f"Case studies from {sub.name}.", "sub-region", intro, hub.select(sub_region=sub.id))))
+            hub, uri, sub.name, f"Case studies from {sub.name}.", "sub-region", intro, hub.select(sub_region=sub.id))
+            + render_mentions(hub, "sub_regions", sub.id, uri)))
     rows = [(md_link(s.name, "sub-regions/index.md", register_uri("sub_regions", s.id)), escape_md(s.region),
              len(hub.select(sub_region=s.id))) for s in hub.sub_regions.values()]
     pages.append(GeneratedPage("sub-regions/index.md", page_header("Sub-regions", "Case studies by sub-region.", "index")
@@ -196,7 +203,8 @@ def dataset_pages(hub) -> list[GeneratedPage]:
         table = render_dataset_table(dataset, hub.totals[dataset.id], hub, uri) + render_downloads(
             uri, f"datasets/{dataset.id}.csv", f"datasets/{dataset.id}.json", "this dataset")
         pages.append(GeneratedPage(uri, page_header(dataset.title, dataset.description or dataset.title, "dataset")
-                                   + f"# {escape_md(dataset.title)}\n\n{intro}\n\n{facts}\n\n{table}{notes}"))
+                                   + f"# {escape_md(dataset.title)}\n\n{intro}\n\n{facts}\n\n{table}{notes}"
+                                   + render_dataset_search_data(dataset, hub)))
     rows = [(md_link(d.title, "datasets/index.md", dataset_uri(d.id)), escape_md(hub.partnerships[d.partnership].short_name),
              escape_md(d.period.label), len(d.rows)) for d in hub.datasets.values()]
     pages.append(GeneratedPage("datasets/index.md", page_header("Data", "The published figures of each programme.", "index")
@@ -208,13 +216,13 @@ def dataset_pages(hub) -> list[GeneratedPage]:
 
 def case_study_pages(hub) -> list[GeneratedPage]:
     pages = [GeneratedPage(case_study_uri(cs.slug), render_case_study_page(cs, hub)) for cs in hub.case_studies.values()]
-    listing = render_case_study_list(list(hub.case_studies.values()), hub, "case-studies/index.md")
     pages.append(GeneratedPage("case-studies/index.md",
                                page_header("Case studies", "Every case study in the hub, newest first.", "index")
                                + f"# Case studies\n\n{len(hub.case_studies)} case studies, newest first. "
                                "Browse them by [theme](../themes/index.md), [authority](../authorities/index.md), "
                                "[sub-region](../sub-regions/index.md), [partnership](../partnerships/index.md) "
-                               "or [year](../years/index.md).\n\n" + listing))
+                               "or [year](../years/index.md), or [search](../search.md) their full text.\n\n"
+                               + render_case_study_index_page(hub)))
     return pages
 
 
@@ -231,6 +239,8 @@ def generate_pages(hub, existing: set[str]) -> list[GeneratedPage]:
     pages = [
         *case_study_pages(hub), *theme_pages(hub, guides), *authority_pages(hub), *sub_region_pages(hub),
         *partnership_pages(hub, existing), *year_pages(hub), *dataset_pages(hub), *reference_pages(),
+        GeneratedPage("search.md", page_header("Search", "Search and filter the hub's case studies, datasets and guides.",
+                                               "search") + render_search_page(hub)),
     ]
     return [page for page in pages if page.uri not in existing]
 

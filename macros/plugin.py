@@ -14,6 +14,7 @@ from .hub import Hub, get_hub
 from .outputs import write_outputs
 from .pages import generate_pages
 from .problems import ContentError
+from .search import SearchIndexError, index_site, mark_page
 
 
 class HubPlugin(BasePlugin):
@@ -35,5 +36,15 @@ class HubPlugin(BasePlugin):
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
+    def on_post_page(self, output: str, page, config: MkDocsConfig):
+        try:
+            return mark_page(output, page.file.src_uri, page.meta)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
     def on_post_build(self, config: MkDocsConfig):
         write_outputs(self.hub, Path(config.site_dir), config.site_url or "")
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None

@@ -97,6 +97,7 @@ class Repo:
         """Add the real site configuration and good-practice pages, so the repository builds."""
         shutil.copy(ROOT / "mkdocs.yml", self.root / "mkdocs.yml")
         shutil.copytree(ROOT / "docs" / "stylesheets", self.root / "docs" / "stylesheets")
+        shutil.copytree(ROOT / "docs" / "javascripts", self.root / "docs" / "javascripts")
         shutil.copytree(ROOT / "overrides", self.root / "overrides")
         self.write("docs/index.md", "# Test hub\n\n{{ case_study_list() }}\n")
         return self

@@ -1,0 +1,198 @@
+// Search and filters for the search page and the case-study index (macros/filters.py renders the markup).
+// Progressive enhancement: without this script the index still lists every case study.
+// Filter state lives in the URL query, so a filtered view can be linked and shared.
+
+const form = document.querySelector("form[data-hub-filters]");
+const status = document.getElementById("hub-status");
+const PAGE_SIZE = 10;
+const SORT_ORDER = { newest: "desc", saving: "desc", title: "asc" };
+
+function controls() {
+  return [...form.elements].filter((el) => el.name && (el.tagName === "SELECT" || el.type === "search"));
+}
+
+function readState() {
+  const state = {};
+  for (const el of controls()) if (el.value.trim()) state[el.name] = el.value.trim();
+  return state;
+}
+
+function restoreState() {
+  const params = new URLSearchParams(window.location.search);
+  for (const el of controls()) {
+    const value = params.get(el.name);
+    if (value === null) continue;
+    if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === value)) continue;
+    el.value = value;
+  }
+}
+
+function writeState(state) {
+  const params = new URLSearchParams(state);
+  const query = params.toString();
+  const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+  window.history.replaceState(null, "", url);
+}
+
+function describeFilters() {
+  const parts = [];
+  for (const el of controls()) {
+    if (el.tagName !== "SELECT" || !el.value || el.name === "sort") continue;
+    const label = form.querySelector(`label[for="${el.id}"]`).textContent;
+    parts.push(`${label}: ${el.selectedOptions[0].textContent}`);
+  }
+  const sort = form.elements.sort;
+  const sorted = sort && sort.value ? ` Sorted: ${sort.selectedOptions[0].textContent.toLowerCase()}.` : "";
+  return (parts.length ? ` Filtered by ${parts.join("; ")}.` : "") + sorted;
+}
+
+function announce(text) {
+  status.textContent = text;
+}
+
+// --- The case-study index: filter and sort the list already in the page ---------------------------
+
+function setUpIndex() {
+  const list = document.getElementById("hub-case-list");
+  if (!list) return () => {};
+  const items = [...list.children].map((li, position) => ({ li, position }));
+  const filterKeys = controls().map((el) => el.name).filter((name) => name !== "sort");
+
+  return function apply(state) {
+    const shown = items.filter(({ li }) =>
+      filterKeys.every((key) => !state[key] || (li.dataset[key] || "").split(" ").includes(state[key])));
+    const order = state.sort || "newest";
+    shown.sort((a, b) => compareItems(a, b, order));
+    for (const { li } of items) li.hidden = true;
+    const fragment = document.createDocumentFragment();
+    for (const { li } of shown) {
+      li.hidden = false;
+      fragment.appendChild(li);
+    }
+    for (const { li } of items) if (li.hidden) fragment.appendChild(li);
+    list.appendChild(fragment);
+    const total = items.length;
+    const count = shown.length === total ? `All ${total} case studies shown.` :
+      `${shown.length} of ${total} case studies shown.`;
+    announce(count + describeFilters());
+  };
+}
+
+function compareItems(a, b, order) {
+  const x = a.li.dataset, y = b.li.dataset;
+  let result = 0;
+  if (order === "saving") result = Number(y.saving) - Number(x.saving);
+  else if (order === "title") result = x.title.localeCompare(y.title, "en");
+  else result = y.newest.localeCompare(x.newest);
+  return result || a.position - b.position;
+}
+
+// --- The search page: Pagefind's chunked index, loaded on first use --------------------------------
+
+let pagefind = null;
+async function loadPagefind() {
+  if (!pagefind) {
+    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+    await pagefind.options({ baseUrl: new URL("../", import.meta.url).pathname, excerptLength: 24 });
+    pagefind.init();
+  }
+  return pagefind;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function element(tag, className, html) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (html !== undefined) el.innerHTML = html;
+  return el;
+}
+
+function renderResult(data) {
+  const li = element("li", "hub-result");
+  const title = data.meta.title || data.url;
+  li.appendChild(element("h3", "hub-result__title", `<a href="${escapeHtml(data.url)}">${escapeHtml(title)}</a>`));
+  if (data.meta.details) li.appendChild(element("p", "hub-result__details", escapeHtml(data.meta.details)));
+  if (data.meta.summary) li.appendChild(element("p", "hub-result__summary", escapeHtml(data.meta.summary)));
+  const section = (data.sub_results || []).find((sub) => sub.title && sub.title !== title && sub.url !== data.url);
+  const where = section ? `In <a href="${escapeHtml(section.url)}">${escapeHtml(section.title)}</a>: ` : "";
+  // Pagefind's excerpt is the page's own text, escaped, with <mark> around the words that matched.
+  const excerpt = section ? section.excerpt : data.excerpt;
+  if (excerpt) li.appendChild(element("p", "hub-result__excerpt", where + "…" + excerpt + "…"));
+  return li;
+}
+
+function setUpSearch() {
+  const results = document.getElementById("hub-results");
+  const heading = document.getElementById("hub-results-heading");
+  const more = document.getElementById("hub-more");
+  let latest = 0;
+  let pending = [];
+
+  async function showMore(moveFocus) {
+    const batch = pending.splice(0, PAGE_SIZE);
+    const rendered = await Promise.all(batch.map((r) => r.data()));
+    const items = rendered.map(renderResult);
+    for (const li of items) results.appendChild(li);
+    more.parentElement.hidden = pending.length === 0;
+    if (moveFocus && items.length) items[0].querySelector("a").focus();
+  }
+
+  more.addEventListener("click", () => showMore(true));
+
+  return async function apply(state) {
+    const run = ++latest;
+    const query = state.q || null;
+    const filters = {};
+    for (const [key, value] of Object.entries(state)) if (key !== "q" && key !== "sort") filters[key] = value;
+    if (!query && !Object.keys(filters).length) {
+      results.replaceChildren();
+      heading.hidden = true;
+      more.parentElement.hidden = true;
+      announce("Type words to search, or choose a filter.");
+      return;
+    }
+    const options = { filters };
+    if (state.sort) options.sort = { [state.sort]: SORT_ORDER[state.sort] };
+    const engine = await loadPagefind();
+    const search = await engine.search(query, options);
+    if (run !== latest || !search) return;  // a newer search has started
+    pending = [...search.results];
+    const count = pending.length;
+    results.replaceChildren();
+    heading.hidden = false;
+    await showMore(false);
+    if (run !== latest) return;
+    const what = query ? ` for “${query}”` : "";
+    announce((count ? `${count} result${count === 1 ? "" : "s"}${what}.` : `No results${what}.`) + describeFilters());
+  };
+}
+
+// --- Wiring --------------------------------------------------------------------------------------
+
+if (form) {
+  const apply = form.dataset.hubFilters === "search" ? setUpSearch() : setUpIndex();
+  let timer = null;
+  const update = () => {
+    clearTimeout(timer);
+    const state = readState();
+    writeState(state);
+    apply(state);
+  };
+  form.hidden = false;
+  restoreState();
+  form.addEventListener("change", update);
+  form.addEventListener("input", (event) => {
+    if (event.target.type !== "search") return;
+    clearTimeout(timer);
+    timer = setTimeout(update, 250);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update();
+  });
+  form.addEventListener("reset", () => setTimeout(update, 0));
+  update();
+}

@@ -1,0 +1,103 @@
+"""Related case studies: those sharing authorities, themes or programme, scored once per Hub at build time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import models
+from .render import case_study_uri, escape_md, md_link
+
+# Sharing an authority says most (the same council did it), then the programme, then a theme.
+WEIGHTS = {"authority": 3, "programme": 2, "theme": 2}
+LIMIT = 5
+_BLOCK = 512  # rows scored at a time, so memory stays linear in the number of case studies
+
+
+@dataclass(frozen=True)
+class Related:
+    slug: str
+    score: int
+    shared: tuple[tuple[str, str], ...]  # (kind, id) of what the two have in common, for the reader
+
+
+def _features(cs: models.CaseStudy) -> list[tuple[str, str]]:
+    features = [("authority", a) for a in cs.authorities] + [("theme", t) for t in cs.themes]
+    if cs.programme:
+        features.append(("programme", cs.programme))
+    return features
+
+
+def compute_related(case_studies: list[models.CaseStudy], limit: int = LIMIT) -> dict[str, list[Related]]:
+    """The `limit` most related case studies of each: highest score first, ties to the newer, then by slug."""
+    # Tie-break rank: position in (newest first, slug) order, folded into the score so each row's order is total.
+    ordered = sorted(case_studies, key=lambda cs: (-cs.published.toordinal(), cs.slug))
+    n = len(ordered)
+    columns: dict[tuple[str, str], int] = {}
+    rows, cols = [], []
+    for i, cs in enumerate(ordered):
+        for feature in _features(cs):
+            rows.append(i)
+            cols.append(columns.setdefault(feature, len(columns)))
+    incidence = np.zeros((n, len(columns)), dtype=np.float32)
+    incidence[rows, cols] = 1.0
+    weighted = incidence * np.array([WEIGHTS[kind] for kind, _ in columns], dtype=np.float32)
+    names = list(columns)
+    tie = (n - 1 - np.arange(n)).astype(np.int64)  # newer (smaller position) wins a tie
+    related: dict[str, list[Related]] = {}
+    for start in range(0, n, _BLOCK):
+        block = weighted[start:start + _BLOCK] @ incidence.T  # scores of this block against every case study
+        scores = np.rint(block).astype(np.int64)
+        for offset in range(scores.shape[0]):
+            i = start + offset
+            row = scores[offset]
+            row[i] = 0
+            candidates = np.flatnonzero(row)
+            if candidates.size == 0:
+                related[ordered[i].slug] = []
+                continue
+            keys = row[candidates] * n + tie[candidates]
+            top = candidates[np.argsort(-keys, kind="stable")[:limit]]
+            mine = set(np.flatnonzero(incidence[i]))
+            related[ordered[i].slug] = [
+                Related(ordered[j].slug, int(row[j]),
+                        tuple(names[c] for c in sorted(mine & set(np.flatnonzero(incidence[j])),
+                                                         key=lambda c: (list(WEIGHTS).index(names[c][0]), c))))
+                for j in top
+            ]
+    return {cs.slug: related.get(cs.slug, []) for cs in case_studies}
+
+
+_computed: tuple[object, dict[str, list[Related]]] = (None, {})
+
+
+def related_for(hub) -> dict[str, list[Related]]:
+    """Related case studies of the whole Hub, computed once per Hub (the Hub is rebuilt when a source changes)."""
+    global _computed
+    if _computed[0] is not hub:
+        _computed = (hub, compute_related(list(hub.case_studies.values())))
+    return _computed[1]
+
+
+REGISTER_OF = {"authority": "authorities", "programme": "programmes", "theme": "themes"}
+
+
+def _shared_names(hub, shared) -> str:
+    return ", ".join(escape_md(hub.registers[REGISTER_OF[kind]][item].name) for kind, item in shared)
+
+
+def render_related(cs: models.CaseStudy, hub) -> str:
+    """A 'Related case studies' section, each with what it has in common with this one."""
+    related = related_for(hub).get(cs.slug, [])
+    if not related:
+        return ""
+    uri = case_study_uri(cs.slug)
+    items = []
+    for entry in related:
+        other = hub.case_studies[entry.slug]
+        items.append(f"- {md_link(other.title, uri, case_study_uri(other.slug))}  \n"
+                     f"  <small>In common: {_shared_names(hub, entry.shared)}</small>")
+    # Kept out of the search index: other studies' titles here would make this page match searches for them.
+    return ('<section class="hub-related" data-pagefind-ignore markdown>\n\n## Related case studies\n\n'
+            + "\n".join(items) + "\n\n</section>\n\n")
