@@ -35,7 +35,8 @@ new: setup
 	$(BIN)/hub new
 
 digest: setup
-	$(BIN)/hub digest --since $(SINCE)
+	$(BIN)/hub digest --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
+		$(if $(FORMAT),--format $(FORMAT)) $(if $(OUTPUT),--output $(OUTPUT))
 
 clean:
 	rm -rf $(VENV) site

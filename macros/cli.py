@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .digest import add_digest_command, run_digest
 from .hub import Hub
 from .validate import check_repository
 
@@ -38,9 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="check every case study and data file, without building")
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="'github' prints GitHub Actions annotations so problems show on the pull request")
+    add_digest_command(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.root, args.format)
+    if args.command == "digest":
+        return run_digest(args)
     return 2
 
 

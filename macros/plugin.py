@@ -10,9 +10,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .digest import digest_pages, write_digest_downloads
+from .feeds import write_feeds
 from .hub import Hub, get_hub
+from .linkcheck import check_site_links, page_sources
 from .outputs import write_outputs
 from .pages import generate_pages
+from .previews import add_page_head
 from .problems import ContentError
 from .search import SearchIndexError, index_site, mark_page
 
@@ -34,7 +38,14 @@ class HubPlugin(BasePlugin):
         for page in generate_pages(self.hub, existing):
             # Generated pages are reached through index and browse pages, not the sidebar: say so, quietly.
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        for uri, markdown in digest_pages(self.hub, existing, self.hub.today):
+            files.append(File.generated(config, uri, content=markdown))
+        self.sources = page_sources(files)
         return files
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        add_page_head(self.hub, page, config)
+        return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig):
         try:
@@ -44,7 +55,10 @@ class HubPlugin(BasePlugin):
 
     def on_post_build(self, config: MkDocsConfig):
         write_outputs(self.hub, Path(config.site_dir), config.site_url or "")
+        write_feeds(self.hub, Path(config.site_dir), config)
+        write_digest_downloads(self.hub, Path(config.site_dir), config.site_url or "", self.hub.today)
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        check_site_links(Path(config.site_dir), config.site_url or "", self.sources)  # last: sees every output

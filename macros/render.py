@@ -189,9 +189,10 @@ def render_dataset_table(dataset: models.Dataset, checks: list[compute.TotalChec
             value = row.get(column.id)
             text = esc(format_value(value, column.unit))
             if column.ref and value is not None:
-                target = register_uri(column.ref, value)
                 name = hub.registers[column.ref][value].name
-                text = f'<a href="{esc(_html_link(from_uri, target))}">{esc(name)}</a>'
+                text = esc(name)
+                if column.ref != "programmes":  # programmes have no pages of their own
+                    text = f'<a href="{esc(_html_link(from_uri, register_uri(column.ref, value)))}">{text}</a>'
             if value is None:
                 text = f'<span class="hub-unknown">{UNKNOWN}</span>'
             cls = ' class="hub-num"' if column.numeric else ""

@@ -122,6 +122,40 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+def newsletter_front_matter(title: str, published: str, themes: str = "procurement", extra: str = "") -> str:
+    """VALID_FRONT_MATTER with its own title, dates and themes."""
+    return (VALID_FRONT_MATTER.replace("title: Joint procurement of software", f"title: {title}")
+            .replace("published: 2026-01-15", f"published: {published}")
+            .replace("themes: [procurement]", f"themes: [{themes}]") + extra)
+
+
+# slug -> (title, published, themes, extra front matter): dates spread so ranges and feed order can be tested.
+NEWSLETTER_CASE_STUDIES = {
+    "old-procurement": ("Old procurement study", "2026-01-15", "procurement", ""),
+    "october-sharing": ("October sharing study", "2026-10-05", "shared-services, procurement", ""),
+    "updated-in-november": ("Updated in November study", "2026-03-01", "procurement", "updated: 2026-11-10\n"),
+    "november-sharing": ("November sharing study", "2026-11-02", "shared-services", ""),
+    "first-of-november": ('Legal & "trusted" services', "2026-11-01", "procurement",
+                          "aliases: [legal-services]\n"),
+    "late-november": ("Late November study", "2026-11-21", "procurement", ""),
+    "november-draft": ("November draft study", "2026-11-03", "procurement", "draft: true\n"),
+}
+
+
+@pytest.fixture(scope="session")
+def newsletter_hub(tmp_path_factory) -> Repo:
+    """A small hub with case studies published and updated on different days, built once per session."""
+    repo = Repo(tmp_path_factory.mktemp("newsletter") / "hub").with_site()
+    for slug, (title, published, themes, extra) in NEWSLETTER_CASE_STUDIES.items():
+        repo.case_study(slug, newsletter_front_matter(title, published, themes, extra))
+    with (repo.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nextra:\n  og_image: assets/images/favicon.png\n  og_image_alt: The hub's logo\n")
+    repo.site = repo.root.parent / "site"
+    result = repo.build(repo.site)
+    assert result.returncode == 0, result.stderr
+    return repo
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -1,0 +1,158 @@
+"""RSS 2.0 and Atom feeds of new and updated case studies: one for the whole hub and one per theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from email.utils import format_datetime
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+
+from . import models
+
+log = get_plugin_logger("hub.feeds")
+
+FEED_SIZE = 50  # the newest changes are what readers poll for; older ones stay on the site
+ATOM = "http://www.w3.org/2005/Atom"
+RSS_TYPE, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
+
+
+@dataclass(frozen=True)
+class Feed:
+    folder: str          # site folder the feed files sit in ("" for the hub, "themes/<id>/" for a theme)
+    title: str
+    description: str
+    items: list[models.CaseStudy]
+
+    @property
+    def rss_path(self) -> str:
+        return f"{self.folder}feed.xml"
+
+    @property
+    def atom_path(self) -> str:
+        return f"{self.folder}atom.xml"
+
+
+def last_changed(cs: models.CaseStudy) -> dt.date:
+    return cs.updated or cs.published
+
+
+def select_feed_items(case_studies) -> list[models.CaseStudy]:
+    """Newest change first (an update counts as a change), at most FEED_SIZE."""
+    return sorted(case_studies, key=lambda cs: (-last_changed(cs).toordinal(), cs.title.lower()))[:FEED_SIZE]
+
+
+def plan_feeds(hub, site_name: str) -> list[Feed]:
+    feeds = [Feed("", site_name, f"New and updated case studies from the {site_name}.",
+                  select_feed_items(hub.case_studies.values()))]
+    for theme in hub.themes.values():
+        feeds.append(Feed(f"themes/{theme.id}/", f"{site_name}: {theme.name}",
+                          f"New and updated {theme.name.lower()} case studies from the {site_name}.",
+                          select_feed_items(hub.select(theme=theme.id))))
+    return feeds
+
+
+def feed_links(page_url: str, kind: str, title: str, site_name: str) -> list[dict]:
+    """The feeds a page advertises in its head: the hub's on every page, and a theme's on its page.
+    Addresses are relative: Material fetches sitemap.xml beside every rel=alternate link, and that must stay
+    on the host serving the page (a local or offline copy included), never the configured site_url."""
+    folders = [("", site_name)]
+    if kind == "theme":
+        folders.append((page_url, title))
+    here = (page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)) or "."
+    links = []
+    for folder, name in folders:
+        for kind_name, path, media_type in (("RSS", "feed.xml", RSS_TYPE), ("Atom", "atom.xml", ATOM_TYPE)):
+            links.append({"type": media_type, "title": f"{name}: new and updated case studies ({kind_name})",
+                          "href": posixpath.relpath(folder + path, here)})
+    return links
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attributes.items()})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _serialise(root: ET.Element) -> str:
+    ET.indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
+
+
+def render_rss(feed: Feed, hub, site_url: str) -> str:
+    base = site_url.rstrip("/") + "/"
+    # Namespaces written as plain attributes: ElementTree's prefix registry is global state.
+    rss = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM})
+    channel = _add(rss, "channel")
+    _add(channel, "title", feed.title)
+    _add(channel, "link", base + feed.folder)
+    _add(channel, "description", feed.description)
+    _add(channel, "language", "en-gb")
+    if feed.items:  # the newest change, not the build time, so an unchanged hub gives an unchanged feed
+        _add(channel, "lastBuildDate", format_datetime(_midnight(last_changed(feed.items[0]))))
+    _add(channel, "atom:link", href=base + feed.rss_path, rel="self", type=RSS_TYPE)
+    for cs in feed.items:
+        url = f"{base}case-studies/{cs.slug}/"
+        item = _add(channel, "item")
+        _add(item, "title", cs.title)
+        _add(item, "link", url)
+        _add(item, "guid", url, isPermaLink="true")
+        _add(item, "description", cs.summary)
+        _add(item, "pubDate", format_datetime(_midnight(last_changed(cs))))
+        for theme in cs.themes:
+            _add(item, "category", hub.themes[theme].name)
+    return _serialise(rss)
+
+
+def render_atom(feed: Feed, hub, site_url: str, site_name: str) -> str:
+    base = site_url.rstrip("/") + "/"
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en-GB"})
+    _add(root, "id", base + feed.atom_path)
+    _add(root, "title", feed.title)
+    _add(root, "subtitle", feed.description)
+    newest = last_changed(feed.items[0]) if feed.items else dt.date(2000, 1, 1)
+    _add(root, "updated", _midnight(newest).isoformat().replace("+00:00", "Z"))
+    _add(root, "link", href=base + feed.atom_path, rel="self", type=ATOM_TYPE)
+    _add(root, "link", href=base + feed.folder, rel="alternate", type="text/html")
+    _add(_add(root, "author"), "name", site_name)
+    for cs in feed.items:
+        url = f"{base}case-studies/{cs.slug}/"
+        entry = _add(root, "entry")
+        _add(entry, "id", url)
+        _add(entry, "title", cs.title)
+        _add(entry, "link", href=url, rel="alternate", type="text/html")
+        _add(entry, "published", _midnight(cs.published).isoformat().replace("+00:00", "Z"))
+        _add(entry, "updated", _midnight(last_changed(cs)).isoformat().replace("+00:00", "Z"))
+        _add(entry, "summary", cs.summary, type="text")
+        for theme in cs.themes:
+            _add(entry, "category", term=theme, label=hub.themes[theme].name)
+    return _serialise(root)
+
+
+def feed_files(hub, site_url: str, site_name: str) -> list[tuple[str, str]]:
+    """(site path, XML) of every feed; links are absolute, built from site_url."""
+    files = []
+    for feed in plan_feeds(hub, site_name):
+        files.append((feed.rss_path, render_rss(feed, hub, site_url)))
+        files.append((feed.atom_path, render_atom(feed, hub, site_url, site_name)))
+    return files
+
+
+def write_feeds(hub, site_dir: Path, config) -> None:
+    """Write every feed into the built site; feeds need site_url, since readers fetch them from anywhere."""
+    if not config.get("site_url"):
+        log.warning("feeds not written: set site_url in mkdocs.yml, feed links must be absolute")
+        return
+    for path, xml in feed_files(hub, config["site_url"], config.get("site_name") or ""):
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(xml, encoding="utf-8")

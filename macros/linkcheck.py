@@ -1,0 +1,172 @@
+"""The built site's links: every internal link and #fragment must resolve; external links are listed, not fetched."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger("hub.linkcheck")
+
+REPORT = "reports/external-links.txt"
+
+# The attributes that point somewhere: followed by readers, loaded by browsers, or read by link-preview tools.
+LINK_ATTRIBUTES = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src",
+                   "iframe": "src", "audio": "src", "video": "src", "track": "src"}
+PREVIEW_PROPERTIES = {"og:url", "og:image", "twitter:image"}
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    page: str       # the built file, e.g. "themes/procurement/index.html"
+    href: str
+    problem: str
+    source: str = ""  # where the page came from, e.g. "docs/guides/x.md", when known
+
+    def __str__(self) -> str:
+        origin = f" (from {self.source})" if self.source else ""
+        return f"{self.page}{origin}: broken link '{self.href}': {self.problem}"
+
+
+@dataclass
+class LinkReport:
+    pages: int = 0
+    internal: int = 0
+    broken: list[BrokenLink] = field(default_factory=list)
+    external: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # url -> pages
+
+
+class _PageScan(HTMLParser):
+    """The ids a page defines and the addresses it points to."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"])
+        wanted = LINK_ATTRIBUTES.get(tag)
+        if wanted and attributes.get(wanted) is not None:
+            self.links.append(attributes[wanted])
+        elif tag == "meta":
+            if (attributes.get("property") or attributes.get("name")) in PREVIEW_PROPERTIES and attributes.get("content"):
+                self.links.append(attributes["content"])
+            elif (attributes.get("http-equiv") or "").lower() == "refresh" and "url=" in (attributes.get("content") or ""):
+                self.links.append(attributes["content"].split("url=", 1)[1].strip())
+
+    handle_startendtag = handle_starttag
+
+
+def scan_page(text: str) -> _PageScan:
+    scan = _PageScan()
+    scan.feed(text)
+    scan.close()
+    return scan
+
+
+def page_sources(files) -> dict[str, str]:
+    """Built file -> where an editor fixes it: the docs page, or the data a generated page is made from."""
+    sources = {}
+    for file in files.documentation_pages():
+        generated = getattr(file, "generated_by", None)
+        sources[file.dest_uri] = f"generated page {file.src_uri}" if generated else f"docs/{file.src_uri}"
+    return sources
+
+
+def _site_base(site_url: str) -> tuple[str, str]:
+    """('https://host', '/base/') of the configured site address."""
+    parts = urlsplit(site_url or "")
+    base = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return (f"{parts.scheme}://{parts.netloc}" if parts.netloc else "", base)
+
+
+def resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] | None:
+    """The site file and fragment a link points to; None for an external link; (None, why) if it leaves the site."""
+    origin, base = _site_base(site_url)
+    href = href.strip()
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        absolute = f"{parts.scheme}://{parts.netloc}" if parts.scheme else f"{urlsplit(site_url).scheme}://{parts.netloc}"
+        if not origin or absolute.lower() != origin.lower() or not (parts.path + "/").startswith(base):
+            return None
+        path = parts.path[len(base):]
+    elif parts.path.startswith("/"):
+        if not (parts.path + "/").startswith(base):
+            return (None, f"it points outside the site's base path {base}")
+        path = parts.path[len(base):]
+    else:
+        path = posixpath.join(posixpath.dirname(page), parts.path) if parts.path else page
+    path = unquote(path)
+    if not parts.path and not parts.scheme:
+        return page, unquote(parts.fragment)
+    normal = posixpath.normpath(path) if path else "."
+    if normal.startswith(".."):
+        return (None, "it points above the site's root folder")
+    if path.endswith("/") or normal == ".":
+        normal = posixpath.join(normal, "index.html") if normal != "." else "index.html"
+    return normal, unquote(parts.fragment)
+
+
+def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None) -> LinkReport:
+    """Every link in every built HTML page, checked against the files and ids of the built site."""
+    sources = sources or {}
+    files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
+    scans = {name: scan_page((site_dir / name).read_text(encoding="utf-8", errors="replace"))
+             for name in sorted(files) if name.endswith(".html")}
+    report = LinkReport(pages=len(scans))
+    for page, scan in scans.items():
+        for href in scan.links:
+            if not href.strip() or href.strip() == "#":
+                continue
+            resolved = resolve_link(page, href, site_url)
+            if resolved is None:
+                if urlsplit(href.strip()).scheme.lower() not in ("javascript", "data"):
+                    report.external[href.strip()].add(page)
+                continue
+            report.internal += 1
+            target, fragment = resolved
+            problem = None
+            if target is None:
+                problem = fragment
+            elif target not in files:
+                if f"{target}/index.html" in files:
+                    target = f"{target}/index.html"
+                else:
+                    problem = f"there is no page or file {target} in the site"
+            if problem is None and fragment and target.endswith(".html") and fragment not in scans[target].ids:
+                problem = f"{target} has no element with id '{fragment}'"
+            if problem:
+                report.broken.append(BrokenLink(page, href, problem, sources.get(page, "")))
+    return report
+
+
+def write_external_report(report: LinkReport, site_dir: Path) -> Path:
+    """The external links of the site, one per line with the page using it: for review, never fetched."""
+    path = site_dir / REPORT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# External links in the built site, not fetched. Tab-separated: address, number of pages, "
+             "the pages (space-separated)."]
+    lines += [f"{url}\t{len(pages)}\t{' '.join(sorted(pages))}" for url, pages in sorted(report.external.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def check_site_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None) -> LinkReport:
+    """Check the built site; each broken link is a warning, so the strict build fails naming the page and link."""
+    report = check_links(site_dir, site_url, sources)
+    write_external_report(report, site_dir)
+    for broken in report.broken:
+        log.warning(str(broken))
+    log.info(f"Link check: {report.internal} internal links in {report.pages} pages, "
+             f"{len(report.broken)} broken; {len(report.external)} external addresses listed in {REPORT}")
+    return report

@@ -1,0 +1,141 @@
+"""Links in the built site: stable heading anchors, and a build that fails on any broken internal link or anchor."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.linkcheck import REPORT, check_links, resolve_link
+
+from .conftest import ROOT
+
+SITE_URL = "https://hub.example.org/"
+
+# A small built site to check links against: pages with ids, a feed, an alias redirect.
+PAGES = {
+    "index.html": '<h1 id="home">Home</h1><a name="old-anchor"></a>',
+    "themes/procurement/index.html": '<h1 id="procurement">Procurement</h1><h2 id="savings">Savings</h2>',
+    "case-studies/joint-software/index.html": '<h2 id="the-challenge">The challenge</h2>',
+    "case-studies/software-together/index.html":
+        '<meta http-equiv="refresh" content="0; url=https://hub.example.org/case-studies/joint-software/">',
+    "feed.xml": "<rss/>",
+}
+
+
+@pytest.fixture
+def small_site(tmp_path) -> Path:
+    for name, text in PAGES.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("href, problem", [
+    ("../../themes/procurement/", None),
+    ("../../themes/procurement/#savings", None),
+    ("../../themes/procurement", None),                       # a folder without its slash still resolves
+    ("../../themes/procurement/index.html", None),
+    ("#the-challenge", None),
+    ("#", None),
+    ("/themes/procurement/#procurement", None),               # root-relative, as on the 404 page
+    ("https://hub.example.org/feed.xml", None),               # absolute but inside the site
+    ("https://hub.example.org/#old-anchor", None),
+    ("../../themes/procurment/", "there is no page or file themes/procurment/index.html in the site"),
+    ("../../themes/procurement/#saving", "themes/procurement/index.html has no element with id 'saving'"),
+    ("#the-challeng", "case-studies/joint-software/index.html has no element with id 'the-challeng'"),
+    ("https://hub.example.org/case-studies/nowhere/", "there is no page or file case-studies/nowhere/index.html"),
+    ("../../../../outside/", "it points above the site's root folder"),
+])
+def test_internal_links_are_checked_against_files_and_ids(small_site, href, problem):
+    page = small_site / "case-studies/joint-software/index.html"
+    page.write_text(page.read_text() + f'<a href="{href}">link</a>', encoding="utf-8")
+    report = check_links(small_site, SITE_URL, {"case-studies/joint-software/index.html": "docs/x.md"})
+    messages = [str(broken) for broken in report.broken]
+    if problem is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1
+        assert messages[0].startswith(f"case-studies/joint-software/index.html (from docs/x.md): broken link '{href}': ")
+        assert problem in messages[0]
+
+
+@pytest.mark.parametrize("href", [
+    "https://www.local.gov.uk/productivity", "http://example.com/report.pdf", "//cdn.example.net/x.js",
+    "mailto:someone@example.gov.uk", "https://hub.example.org.evil.test/",
+])
+def test_external_links_are_listed_not_checked(small_site, href):
+    (small_site / "index.html").write_text(f'<a href="{href}">out</a>', encoding="utf-8")
+    report = check_links(small_site, SITE_URL)
+    assert report.broken == []
+    assert dict(report.external) == {href: {"index.html"}}
+
+
+def test_an_alias_redirect_to_a_missing_page_is_a_broken_link(small_site):
+    (small_site / "case-studies/joint-software/index.html").unlink()
+    report = check_links(small_site, SITE_URL)
+    assert [b.page for b in report.broken] == ["case-studies/software-together/index.html"]
+
+
+def test_site_under_a_sub_path_resolves_root_relative_links(small_site):
+    assert resolve_link("index.html", "/hub/themes/procurement/", "https://example.org/hub/") == \
+        ("themes/procurement/index.html", "")
+    assert resolve_link("index.html", "/elsewhere/", "https://example.org/hub/") == \
+        (None, "it points outside the site's base path /hub/")
+    assert resolve_link("index.html", "https://example.org/elsewhere/", "https://example.org/hub/") is None
+
+
+BROKEN_PAGE = """\
+# Guide
+
+A [good link](case-studies/index.md), a [good anchor](#guide) and a raw HTML list:
+
+<ul>
+<li><a href="../case-studies/joint-software/#the-challenge">fine</a></li>
+<li><a href="../themes/procurment/">misspelt theme</a></li>
+<li><a href="../case-studies/joint-software/#no-such-heading">missing anchor</a></li>
+</ul>
+"""
+
+
+def test_a_broken_internal_link_or_anchor_fails_the_build_naming_page_and_link(tmp_path, repo):
+    repo.with_site().case_study("joint-software", body="## The challenge\n\nSee [the guide](../guide/#nothing).\n")
+    repo.write("docs/guide.md", BROKEN_PAGE)
+    result = repo.build(tmp_path / "site")
+    assert result.returncode != 0
+    assert "guide/index.html (from docs/guide.md): broken link '../themes/procurment/': there is no page or file " \
+           "themes/procurment/index.html in the site" in result.stderr
+    assert "guide/index.html (from docs/guide.md): broken link '../case-studies/joint-software/#no-such-heading': " \
+           "case-studies/joint-software/index.html has no element with id 'no-such-heading'" in result.stderr
+    # ...and in a generated page, from a case study's own text:
+    assert "case-studies/joint-software/index.html (from generated page case-studies/joint-software.md): " \
+           "broken link '../guide/#nothing'" in result.stderr
+    assert re.search(r"Aborted with \d+ warnings in strict mode!", result.stdout + result.stderr)
+
+
+def test_headings_have_stable_anchors_that_links_can_use(newsletter_hub):
+    page = (newsletter_hub.site / "case-studies" / "old-procurement" / "index.html").read_text(encoding="utf-8")
+    # VALID_BODY's headings: the id is the heading text, lower-cased and hyphenated, with a permalink beside it.
+    assert '<h2 id="the-challenge">The challenge<a class="headerlink" href="#the-challenge"' in page
+    assert '<h2 id="what-was-done">What was done<a class="headerlink" href="#what-was-done"' in page
+    assert 'id="source"' in page
+
+
+def test_the_real_site_has_no_broken_links_and_lists_its_external_links(site):
+    report = check_links(site, SITE_URL)
+    assert [str(b) for b in report.broken] == []
+    assert report.internal > 1000
+    lines = (site / REPORT).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# External links in the built site, not fetched.")
+    for line in lines[1:]:
+        url, count, pages = line.split("\t")
+        assert url.startswith(("http://", "https://", "mailto:")) and int(count) == len(pages.split(" "))
+        assert all((site / page).is_file() for page in pages.split(" "))
+
+
+def test_real_case_study_headings_keep_their_anchors(site):
+    page = (site / "case-studies" / "glossop-one-stop-shop" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="what-was-done">What was done<a class="headerlink" href="#what-was-done"' in page
+    assert 'toc' in (ROOT / "mkdocs.yml").read_text() and "permalink: true" in (ROOT / "mkdocs.yml").read_text()
