@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test check build bench new digest clean
+.PHONY: setup serve test check build bench new slugs digest clean
 
 setup: $(VENV)/.installed
 
@@ -23,7 +23,7 @@ test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 check: setup
-	$(BIN)/hub check
+	$(BIN)/hub check $(CHECK_ARGS)
 
 build: setup
 	$(BIN)/mkdocs build --strict
@@ -33,6 +33,9 @@ bench: setup
 
 new: setup
 	$(BIN)/hub new
+
+slugs: setup
+	$(BIN)/hub slugs --update
 
 digest: setup
 	$(BIN)/hub digest --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \

@@ -8,7 +8,11 @@ import time
 from pathlib import Path
 
 from .digest import add_digest_command, run_digest
+from .figures import add_figures_commands, run_compare, run_figures
 from .hub import Hub
+from .reference import add_reference_command, run_reference
+from .scaffold import add_new_command, run_new
+from .slug_record import add_slugs_command, check_published_slugs, run_slugs
 from .validate import check_repository
 
 
@@ -17,6 +21,7 @@ def run_check(root: Path, output_format: str = "text", out=sys.stdout) -> int:
     started = time.perf_counter()
     content, problems = check_repository(root)
     problems += Hub(root, content).reconciliation_problems()
+    problems += check_published_slugs(root, content)
     problems = sorted(set(problems))
     for problem in problems:
         print(problem.as_github_annotation() if output_format == "github" else str(problem), file=out)
@@ -39,10 +44,16 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="check every case study and data file, without building")
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="'github' prints GitHub Actions annotations so problems show on the pull request")
+    for add_command in (add_new_command, add_reference_command, add_slugs_command, add_figures_commands):
+        add_command(commands)
     add_digest_command(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.root, args.format)
+    editors_commands = {"new": run_new, "reference": run_reference, "slugs": run_slugs, "figures": run_figures,
+                        "compare": run_compare}
+    if args.command in editors_commands:
+        return editors_commands[args.command](args)
     if args.command == "digest":
         return run_digest(args)
     return 2

@@ -174,6 +174,20 @@ def _plain_text(value: str) -> str:
     return " ".join(value.split())
 
 
+PLACEHOLDER = re.compile(r"\b(?:REPLACE|TODO)\b")
+
+
+def _filled_in(value: str) -> str:
+    """Refuse the placeholders of the `hub new` template until an editor writes over them."""
+    found = [line.strip() for line in value.splitlines() if PLACEHOLDER.search(line)]
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        quoted = found[0] if len(found[0]) <= 80 else found[0][:79] + "…"
+        fail(f"still has the template's placeholder {quoted!r}{more}",
+             "write your own text in place of each line marked REPLACE")
+    return value
+
+
 def _email(value: str) -> str:
     if not EMAIL.match(value):
         fail(f"{value!r} is not a valid email address", "write it as name@example.gov.uk, or leave email out")
@@ -184,14 +198,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_filled_in)]
 
 
 # --- Registers -------------------------------------------------------------------------------
 
 class Period(Model):
-    start: PeriodDate
-    end: Optional[PeriodDate] = None
+    start: PeriodDate = Field(description="when it started")
+    end: Optional[PeriodDate] = Field(None, description="when it ended; not before start")
 
     @model_validator(mode="after")
     def end_not_before_start(self):
@@ -253,10 +267,10 @@ REGISTER_MODELS = {"authorities": Authority, "sub_regions": SubRegion, "partners
 # --- Case studies ----------------------------------------------------------------------------
 
 class SourceRef(Model):
-    document: Text
-    date: SourceDate
-    section: Optional[Text] = None
-    url: Optional[Text] = None
+    document: Text = Field(description="the title of the source document, as printed")
+    date: SourceDate = Field(description="when the source was published")
+    section: Optional[Text] = Field(None, description="where in it: item, page, paragraph or table")
+    url: Optional[Text] = Field(None, description="where readers can find the document")
 
     @property
     def year(self) -> int:
@@ -264,12 +278,15 @@ class SourceRef(Model):
 
 
 class Saving(Model):
-    amount: PositiveMoney
-    type: Literal[SAVING_TYPES]
-    status: Literal[SAVING_STATUSES]
-    basis: Literal[SAVING_BASES]
-    years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = None
-    note: Optional[Text] = None
+    amount: PositiveMoney = Field(description="the saving as the source states it")
+    type: Literal[SAVING_TYPES] = Field(description=("cashable: money no longer spent; non-cashable: time or quality "
+                                                     "gained; cost-avoidance: costs that would have come; "
+                                                     "income: money earned"))
+    status: Literal[SAVING_STATUSES] = Field(description="forecasts are never counted as delivered")
+    basis: Literal[SAVING_BASES] = Field(description="once, every year, or a total over a period")
+    years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = Field(
+        None, description="the years a total covers; only with basis: total")
+    note: Optional[Text] = Field(None, description="what the figure covers, in the source's words")
 
     @model_validator(mode="after")
     def years_only_for_totals(self):
@@ -288,23 +305,27 @@ class Contact(Model):
 
 class CaseStudy(Model):
     slug: Slug
-    title: Annotated[str, Field(min_length=5, max_length=120)]
-    summary: Annotated[str, Field(min_length=20, max_length=300), AfterValidator(_plain_text)]
-    partnership: Ref("partnerships")
-    authorities: Annotated[list[Ref("authorities")], Field(min_length=1)]
-    themes: Annotated[list[Ref("themes")], Field(min_length=1)]
-    published: PastDate
-    source: SourceRef
-    programme: Optional[Ref("programmes")] = None
-    period: Optional[Period] = None
-    updated: Optional[PastDate] = None
-    investment: Optional[Money] = None
-    savings: list[Saving] = []
-    outcomes: list[Text] = []
-    contact: Optional[Contact] = None
-    aliases: list[Slug] = []
-    draft: Annotated[bool, Field(strict=True)] = False
-    body: str = ""
+    title: Annotated[str, Field(min_length=5, max_length=120, description="may change later; the address does not"),
+                     AfterValidator(_filled_in)]
+    summary: Annotated[str, Field(min_length=20, max_length=300, description=(
+        "used in listings, search results, feeds, link previews and newsletters")),
+        AfterValidator(_plain_text), AfterValidator(_filled_in)]
+    partnership: Ref("partnerships") = Field(description="the partnership whose work it was")
+    authorities: Annotated[list[Ref("authorities")], Field(min_length=1, description="every council or body involved")]
+    themes: Annotated[list[Ref("themes")], Field(min_length=1, description="the kinds of work it covers")]
+    published: PastDate = Field(description="the day it was added to the hub")
+    source: SourceRef = Field(description="the document every fact and figure comes from")
+    programme: Optional[Ref("programmes")] = Field(None, description="the partnership programme that funded it")
+    period: Optional[Period] = Field(None, description="when the work ran")
+    updated: Optional[PastDate] = Field(None, description="the day of the last change readers should know of; "
+                                                          "not before published")
+    investment: Optional[Money] = Field(None, description="the grant or funding put in")
+    savings: list[Saving] = Field([], description="one entry for each saving the source states")
+    outcomes: list[Text] = Field([], description="non-financial results, one line each")
+    contact: Optional[Contact] = Field(None, description="someone readers may ask; only with their consent to be named")
+    aliases: list[Slug] = Field([], description="former slugs of this case study: their addresses redirect here")
+    draft: Annotated[bool, Field(strict=True, description="true keeps it off the site while it is still checked")] = False
+    body: Annotated[str, AfterValidator(_filled_in)] = ""
 
     @model_validator(mode="after")
     def dates_in_order(self):

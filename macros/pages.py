@@ -233,12 +233,18 @@ def reference_pages() -> list[GeneratedPage]:
         + render_macro_reference())]
 
 
+def contribute_pages(hub) -> list[GeneratedPage]:
+    from .reference import render_contribute_page
+    return [GeneratedPage("contribute.md", render_contribute_page(hub.root))]
+
+
 def generate_pages(hub, existing: set[str]) -> list[GeneratedPage]:
     """Every generated page; `existing` are the hand-written pages' source paths (they win)."""
     guides = {uri for uri in existing if uri.startswith("guides/")}
     pages = [
         *case_study_pages(hub), *theme_pages(hub, guides), *authority_pages(hub), *sub_region_pages(hub),
         *partnership_pages(hub, existing), *year_pages(hub), *dataset_pages(hub), *reference_pages(),
+        *contribute_pages(hub),
         GeneratedPage("search.md", page_header("Search", "Search and filter the hub's case studies, datasets and guides.",
                                                "search") + render_search_page(hub)),
     ]

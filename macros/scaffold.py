@@ -1,0 +1,318 @@
+"""`hub new`: a case-study file written from the template, its slug derived from the title and checked first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+import textwrap
+import unicodedata
+from pathlib import Path
+from typing import Callable
+
+from . import models
+from .load import load_sources
+from .problems import closest
+from .slug_record import RECORD, read_record
+from .validate import validate_sources
+
+SLUG_MAX = 80
+
+
+class ScaffoldError(Exception):
+    """Something an editor gave that cannot make a case study; the message says what to give instead."""
+
+
+def derive_slug(title: str) -> str:
+    """The address a title gives: 'Leicester’s £1.2m shared ICT & HR' -> 'leicesters-1-2m-shared-ict-and-hr'."""
+    text = unicodedata.normalize("NFKD", title.replace("&", " and ")).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]", "", text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX + 1].rsplit("-", 1)[0]
+    return slug
+
+
+def taken_slugs(root: Path, sources=None) -> dict[str, str]:
+    """Every slug a new case study may not take, with what already holds it."""
+    sources = sources or load_sources(root)
+    taken = {slug: f"it was published before and is kept in {RECORD}" for _, slug in read_record(root)}
+    for source in sources.case_studies:
+        aliases = source.data.get("aliases") if isinstance(source.data, dict) else None
+        for alias in aliases if isinstance(aliases, list) else []:
+            taken[str(alias)] = f"it is an old address (alias) of {source.path}"
+    for source in sources.case_studies:
+        taken[Path(source.path).stem] = f"{source.path} exists"
+    return taken
+
+
+def suggest_free_slug(slug: str, authorities: list[str], taken) -> str:
+    """A free slug close to a taken one: the first authority added, else a number."""
+    for candidate in [f"{slug}-{authority}" for authority in authorities[:1]] + [f"{slug}-{n}" for n in range(2, 100)]:
+        candidate = candidate[:SLUG_MAX].strip("-")
+        if candidate not in taken:
+            return candidate
+    return slug
+
+
+def check_slug(slug: str, taken: dict[str, str], authorities: list[str]) -> str:
+    if not (3 <= len(slug) <= SLUG_MAX and models.SLUG.match(slug)):
+        raise ScaffoldError(f"{slug!r} cannot be a slug: use 3–{SLUG_MAX} lower-case letters, digits and single hyphens")
+    if slug in taken:
+        free = suggest_free_slug(slug, authorities, taken)
+        raise ScaffoldError(f"the slug {slug!r} is taken: {taken[slug]}. Give a more specific title, "
+                            f"or choose the slug with --slug (e.g. --slug {free})")
+    return slug
+
+
+def resolve_id(text: str, register: dict, name: str) -> str:
+    """The register id an editor means by an id, a name or an alias ('Notts CC'); unknown ones get suggestions."""
+    wanted = text.strip()
+    if wanted in register:
+        return wanted
+    for item_id, item in register.items():
+        spellings = [getattr(item, "name", ""), getattr(item, "short_name", ""), *getattr(item, "aliases", [])]
+        if wanted.lower() in (spelling.lower() for spelling in spellings if spelling):
+            return item_id
+    names = {getattr(item, "name", item_id): item_id for item_id, item in register.items()}
+    suggestions = closest(wanted, list(register)) or [names[n] for n in closest(wanted, list(names))]
+    item = models.REGISTER_ITEM[name]
+    hint = ("did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?") if suggestions else "no close match"
+    raise ScaffoldError(f"unknown {item} {wanted!r} — {hint} (ids are listed in data/{name}.yaml)")
+
+
+def resolve_ids(texts, register: dict, name: str) -> list[str]:
+    ids = []
+    for text in texts:
+        for part in (p for p in re.split(r"\s*,\s*", text) if p):
+            item_id = resolve_id(part, register, name)
+            if item_id not in ids:
+                ids.append(item_id)
+    return ids
+
+
+def suggest_partnership(authorities: list[str], registers: dict) -> str | None:
+    """The partnership whose sub-regional work covered the first authority, where the registers say."""
+    for authority_id in authorities:
+        sub_region = registers["sub_regions"].get(registers["authorities"][authority_id].sub_region or "")
+        if sub_region and sub_region.partnership:
+            return sub_region.partnership
+    return None
+
+
+def _wrapped(prefix: str, words: list[str], indent: str = "#   ") -> str:
+    return "\n".join(textwrap.wrap(", ".join(words), 100, initial_indent=prefix, subsequent_indent=indent,
+                                   break_on_hyphens=False))
+
+
+def render_template(title: str, partnership: str, authorities: list[str], themes: list[str], registers: dict,
+                    today: dt.date) -> str:
+    """The new file: every field explained in a comment; what only the editor knows marked REPLACE."""
+    programmes = [p.id for p in registers["programmes"].values() if p.partnership == partnership]
+    chosen = ", ".join(f"{registers['authorities'][a].name} ({a})" for a in authorities)
+    programme_line = _wrapped("#   for this partnership: ", programmes) if programmes else "#   (none for this partnership yet)"
+    return f"""\
+---
+# A case study for the hub. Fill in every line marked REPLACE, then run `make check`: it lists what is
+# still missing, with the line and what to write. Lines starting with # are comments for you: the site
+# ignores them and you may delete them. Every field is described in CONTRIBUTING.md (Field reference).
+
+# title (required): 5–120 characters. You may change it later; the address, the file name, stays.
+title: {json.dumps(title, ensure_ascii=False)}
+
+# summary (required): 20–300 characters of plain text (no links or HTML): what was done, by whom, and
+# what it achieved. It is shown in lists, search results, feeds, link previews and newsletters.
+summary: >-
+  REPLACE with one or two sentences: what was done, by whom, and what it achieved.
+
+# partnership (required): the partnership whose work it was, an id from data/partnerships.yaml:
+{_wrapped("#   ", list(registers["partnerships"]))}
+partnership: {partnership}
+
+# programme (optional): the partnership programme that funded it, an id from data/programmes.yaml;
+{programme_line}
+# programme: {programmes[0] if programmes else "programme-id"}
+
+# authorities (required): every council or body involved, ids from data/authorities.yaml.
+#   Now: {chosen}.
+authorities: [{", ".join(authorities)}]
+
+# themes (required): the kinds of work it covers, ids from data/themes.yaml:
+{_wrapped("#   ", list(registers["themes"]))}
+themes: [{", ".join(themes)}]
+
+# published (required): the day it was added to the hub, YYYY-MM-DD, not in the future.
+published: {today.isoformat()}
+
+# source (required): the document every fact and figure below comes from.
+source:
+  # document: its title, as printed.
+  document: "REPLACE with the title of the source document"
+  # date: when it was published: "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes.
+  date: "REPLACE with YYYY-MM-DD"
+  # section (optional): where in it: item, page, paragraph or table.
+  # section: "Item 6, paragraph 3.1"
+  # url (optional): where readers can find the document.
+  # url: https://www.example.gov.uk/board-papers.pdf
+
+# period (optional): when the work ran: start and optional end, each "YYYY" or "YYYY-MM".
+# period: {{start: "2009", end: "2011"}}
+
+# investment (optional): the grant or funding put in, in whole pounds: 50000, not "£50k".
+# investment: 50000
+
+# savings (optional): one entry for each saving the source states, amounts in whole pounds.
+#   type: cashable (money no longer spent) | non-cashable | cost-avoidance | income
+#   status: delivered | forecast (forecasts are never counted as delivered)
+#   basis: one-off | per-year | total (over several years: then give years: too)
+# savings:
+#   - amount: 677000
+#     type: cashable
+#     status: delivered
+#     basis: per-year
+#     note: what the figure covers, in the source's words
+
+# outcomes (optional): results that are not money, one line each.
+# outcomes:
+#   - Decisions made in 5 days instead of 20
+
+# contact (optional): someone readers may ask. Only with their consent to be named here.
+# contact:
+#   name: Ann Officer
+#   role: Head of Legal Services
+#   organisation: the council's name
+#   email: ann.officer@example.gov.uk
+
+# updated (optional): the day of a later change readers should know of, YYYY-MM-DD.
+# updated: {today.isoformat()}
+
+# aliases (optional): the case study's former slugs, after renaming its file (see CONTRIBUTING.md).
+# aliases: [old-slug]
+
+# draft (optional): true keeps it off the site while it is still checked. Leave it out to publish.
+# draft: true
+---
+
+## The challenge
+
+REPLACE with the problem the councils faced.
+
+## What was done
+
+REPLACE with what they did, who took part, and how it was paid for.
+
+## Results
+
+REPLACE with what changed, with the figures the source gives.
+
+## Lessons
+
+REPLACE with what others can learn from it.
+"""
+
+
+Ask = Callable[[str], str]
+
+
+def ask_until_valid(ask: Ask, question: str, parse: Callable[[str], object], out):
+    while True:
+        try:
+            return parse(ask(question))
+        except ScaffoldError as error:
+            print(f"  {error}", file=out)
+
+
+def _need(value, flag: str):
+    if not value:
+        raise ScaffoldError(f"give {flag} (or run it in a terminal to be asked)")
+    return value
+
+
+def plan_case_study(root: Path, title=None, authorities=(), themes=(), partnership=None, slug=None,
+                    ask: Ask | None = None, out=sys.stdout, today: dt.date | None = None) -> tuple[str, str]:
+    """(slug, file text) for a new case study; values not given are asked for when `ask` is given."""
+    sources = load_sources(root)
+    content, _ = validate_sources(sources, today)
+    registers = content.registers
+    taken = taken_slugs(root, sources)
+
+    def parse_title(text: str) -> str:
+        text = " ".join(text.split())
+        if not 5 <= len(text) <= 120:
+            raise ScaffoldError(f"a title has 5–120 characters; this one has {len(text)}")
+        if not slug:
+            check_slug(derive_slug(text), taken, list(authorities))
+        return text
+
+    def parse_ids(name: str):
+        def parse(text: str) -> list[str]:
+            ids = resolve_ids([text], registers[name], name)
+            if not ids:
+                raise ScaffoldError(f"give at least one {models.REGISTER_ITEM[name]}")
+            return ids
+        return parse
+
+    if ask:
+        title = parse_title(title) if title else ask_until_valid(ask, "Title: ", parse_title, out)
+        authorities = resolve_ids(authorities, registers["authorities"], "authorities") or ask_until_valid(
+            ask, "Authorities (ids or names, separated by commas): ", parse_ids("authorities"), out)
+        if not themes:
+            print(_wrapped("Themes: ", list(registers["themes"]), "  "), file=out)
+        themes = resolve_ids(themes, registers["themes"], "themes") or ask_until_valid(
+            ask, "Themes (ids, separated by commas): ", parse_ids("themes"), out)
+        if not partnership:
+            default = suggest_partnership(authorities, registers)
+            print(_wrapped("Partnerships: ", list(registers["partnerships"]), "  "), file=out)
+            partnership = ask_until_valid(
+                ask, f"Partnership [{default}]: " if default else "Partnership: ",
+                lambda text: resolve_id(text or default or "", registers["partnerships"], "partnerships"), out)
+    else:
+        title = parse_title(_need(title, "--title"))
+        authorities = resolve_ids(_need(authorities, "--authority"), registers["authorities"], "authorities")
+        themes = resolve_ids(_need(themes, "--theme"), registers["themes"], "themes")
+    if partnership:
+        partnership = resolve_id(partnership, registers["partnerships"], "partnerships")
+    else:
+        partnership = suggest_partnership(authorities, registers)
+        if not partnership:
+            raise ScaffoldError("give --partnership, one of: " + ", ".join(registers["partnerships"]))
+        print(f"Partnership: {partnership} (the partnership of {registers['authorities'][authorities[0]].name}'s "
+              "sub-region; give --partnership to choose another)", file=out)
+    slug = check_slug(slug or derive_slug(title), taken, authorities)
+    return slug, render_template(title, partnership, authorities, themes, registers, today or dt.date.today())
+
+
+def add_new_command(commands) -> None:
+    command = commands.add_parser("new", help="start a new case study from the template")
+    command.add_argument("--title", help="the case study's title; its address (slug) is made from it")
+    command.add_argument("--authority", action="append", default=[], metavar="ID",
+                         help="an authority involved: id or name (repeat, or separate by commas)")
+    command.add_argument("--theme", action="append", default=[], metavar="ID", help="a theme (repeat for more)")
+    command.add_argument("--partnership", metavar="ID", help="default: the partnership of the authority's sub-region")
+    command.add_argument("--slug", help="choose the slug instead of deriving it from the title")
+    command.add_argument("--yes", action="store_true", help="write without asking to confirm")
+
+
+def run_new(args, ask: Ask | None = None, out=None, today: dt.date | None = None) -> int:
+    out = sys.stdout if out is None else out
+    root = Path(args.root)
+    if ask is None and sys.stdin.isatty():
+        ask = input
+    try:
+        slug, text = plan_case_study(root, args.title, args.authority, args.theme, args.partnership, args.slug,
+                                     ask, out, today)
+    except ScaffoldError as error:
+        print(f"hub new: {error}", file=sys.stderr if out is sys.stdout else out)
+        return 2
+    path = root / "case_studies" / f"{slug}.md"
+    print(f"Slug: {slug} — the file case_studies/{slug}.md, the address /case-studies/{slug}/", file=out)
+    if ask and not args.yes and ask("Write it? [Y/n] ").strip().lower() not in ("", "y", "yes"):
+        print("Nothing written.", file=out)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote case_studies/{slug}.md. Next: write over every line marked REPLACE (the comments explain each "
+          f"field), run `make check` until it says All good, and preview with `make serve` at "
+          f"http://127.0.0.1:8000/case-studies/{slug}/", file=out)
+    return 0
