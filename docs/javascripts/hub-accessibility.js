@@ -1,0 +1,25 @@
+// Accessibility fixes for what Material's own script leaves open (checked by tests/test_accessibility.py).
+//
+// The colour-scheme switch: when the scheme follows the system setting, Material shows the right button but checks
+// none of its radio inputs, so Tab lands on the first one, whose name is for the light scheme's button and whose
+// focus ring is drawn on a hidden label. Checking the input whose button is shown makes focus and name match.
+//
+// Wide tables scroll inside themselves (hub.css): one that overflows is made focusable, so the keyboard can scroll it.
+
+function checkShownSchemeSwitch() {
+  const shown = document.querySelector(".md-option + label:not([hidden])");
+  if (shown) shown.previousElementSibling.checked = true;
+}
+
+function markScrollingTables() {
+  for (const table of document.querySelectorAll("table.hub-table")) {
+    if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+    else table.removeAttribute("tabindex");
+  }
+}
+
+document$.subscribe(() => {
+  checkShownSchemeSwitch();
+  markScrollingTables();
+});
+window.addEventListener("resize", markScrollingTables);
