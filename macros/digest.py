@@ -170,8 +170,8 @@ def render_digest_page(hub, today: dt.date) -> str:
     month = f"{since:%B %Y}"
     downloads = " · ".join(f'<a href="newsletter.{SUFFIXES[form]}" download>{label}</a>'
                            for form, label in (("html", "email HTML"), ("text", "plain text"), ("markdown", "Markdown")))
-    feeds = ", ".join(f'{esc(theme.name)} (<a href="../themes/{esc(theme.id)}/feed.xml">RSS</a>, '
-                      f'<a href="../themes/{esc(theme.id)}/atom.xml">Atom</a>)' for theme in hub.themes.values())
+    feeds = "".join(f'<li>{esc(theme.name)}: <a href="../themes/{esc(theme.id)}/feed.xml">RSS</a> · '
+                    f'<a href="../themes/{esc(theme.id)}/atom.xml">Atom</a></li>\n' for theme in hub.themes.values())
     return (
         front_matter(title=f"What's new: {month}", description=f"Case studies published or updated in {month}, "
                      "grouped by theme, ready for newsletters.", render_macros=False, hub_kind="digest")
@@ -181,11 +181,12 @@ def render_digest_page(hub, today: dt.date) -> str:
         + render_markdown(digest, lambda cs: link(PAGE, case_study_uri(cs.slug)), level=0)
         + "\n## For newsletters\n\n"
         + f'<p class="hub-downloads">This digest, ready to paste, with full addresses: {downloads}.</p>\n\n'
-        + "For another period, or with a campaign tag on every link, run "
-        + "`make digest SINCE=2026-10-01 UNTIL=2026-10-31 CAMPAIGN=autumn-2026` (see the README).\n\n"
+        + "For another period, or with a campaign tag on every link, editors run "
+        + "`make digest SINCE=2026-10-01 UNTIL=2026-10-31 CAMPAIGN=autumn-2026` in the hub's repository.\n\n"
         + "## Feeds\n\n"
-        + '<p class="hub-feeds">New and updated case studies as a feed: <a href="../feed.xml">RSS</a>, '
-        + f'<a href="../atom.xml">Atom</a>. By theme: {feeds}.</p>\n'
+        + 'New and updated case studies, for feed readers and newsletter tools: <a href="../feed.xml">RSS</a> · '
+        + '<a href="../atom.xml">Atom</a>. By theme:\n\n'
+        + f'<ul class="hub-feed-list">\n{feeds}</ul>\n'
     )
 
 

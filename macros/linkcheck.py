@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.plugins import get_plugin_logger
+from selectolax.lexbor import LexborHTMLParser
 
 log = get_plugin_logger("hub.linkcheck")
 
@@ -41,37 +41,31 @@ class LinkReport:
     external: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # url -> pages
 
 
-class _PageScan(HTMLParser):
-    """The ids a page defines and the addresses it points to."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("name"):
-            self.ids.add(attributes["name"])
-        wanted = LINK_ATTRIBUTES.get(tag)
-        if wanted and attributes.get(wanted) is not None:
-            self.links.append(attributes[wanted])
-        elif tag == "meta":
-            if (attributes.get("property") or attributes.get("name")) in PREVIEW_PROPERTIES and attributes.get("content"):
-                self.links.append(attributes["content"])
-            elif (attributes.get("http-equiv") or "").lower() == "refresh" and "url=" in (attributes.get("content") or ""):
-                self.links.append(attributes["content"].split("url=", 1)[1].strip())
-
-    handle_startendtag = handle_starttag
+@dataclass
+class PageScan:
+    ids: set[str]      # what #fragments may name: id attributes, and name on <a>
+    links: list[str]   # every address the page points to
 
 
-def scan_page(text: str) -> _PageScan:
-    scan = _PageScan()
-    scan.feed(text)
-    scan.close()
-    return scan
+LINK_SELECTOR = ", ".join(f"{tag}[{attribute}]" for tag, attribute in LINK_ATTRIBUTES.items())
+META_SELECTOR = ", ".join([f'meta[property="{p}"], meta[name="{p}"]' for p in PREVIEW_PROPERTIES] +
+                          ["meta[http-equiv]"])
+
+
+def scan_page(text: str) -> PageScan:
+    """Parsed as a browser would (lexbor): entities decoded, comments and script text ignored."""
+    document = LexborHTMLParser(text)
+    ids = {node.attributes["id"] for node in document.css("[id]") if node.attributes.get("id")}
+    ids |= {node.attributes["name"] for node in document.css("a[name]") if node.attributes.get("name")}
+    links = [node.attributes[LINK_ATTRIBUTES[node.tag]] or "" for node in document.css(LINK_SELECTOR)]
+    for node in document.css(META_SELECTOR):
+        content = node.attributes.get("content") or ""
+        if (node.attributes.get("http-equiv") or "").lower() == "refresh":
+            if "url=" in content.lower():
+                links.append(content[content.lower().index("url=") + 4:].strip())
+        elif content and (node.attributes.get("property") or node.attributes.get("name")) in PREVIEW_PROPERTIES:
+            links.append(content)
+    return PageScan(ids, links)
 
 
 def page_sources(files) -> dict[str, str]:
@@ -121,7 +115,7 @@ def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = 
     """Every link in every built HTML page, checked against the files and ids of the built site."""
     sources = sources or {}
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
-    scans = {name: scan_page((site_dir / name).read_text(encoding="utf-8", errors="replace"))
+    scans = {name: scan_page((site_dir / name).read_bytes())
              for name in sorted(files) if name.endswith(".html")}
     report = LinkReport(pages=len(scans))
     for page, scan in scans.items():
