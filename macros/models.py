@@ -279,9 +279,9 @@ class SourceRef(Model):
 
 class Saving(Model):
     amount: PositiveMoney = Field(description="the saving as the source states it")
-    type: Literal[SAVING_TYPES] = Field(description=("cashable: money no longer spent; non-cashable: time or quality "
-                                                     "gained; cost-avoidance: costs that would have come; "
-                                                     "income: money earned"))
+    type: Literal[SAVING_TYPES] = Field(description=("`cashable`: money no longer spent; `non-cashable`: time or "
+                                                     "quality gained; `cost-avoidance`: costs that would have come; "
+                                                     "`income`: money earned"))
     status: Literal[SAVING_STATUSES] = Field(description="forecasts are never counted as delivered")
     basis: Literal[SAVING_BASES] = Field(description="once, every year, or a total over a period")
     years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = Field(
