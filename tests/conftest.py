@@ -100,6 +100,8 @@ class Repo:
         shutil.copytree(ROOT / "docs" / "javascripts", self.root / "docs" / "javascripts")
         shutil.copytree(ROOT / "overrides", self.root / "overrides")
         self.write("docs/index.md", "# Test hub\n\n{{ case_study_list() }}\n")
+        # The footer links every page to the accessibility statement, and the build checks every link.
+        self.write("docs/accessibility.md", "# Accessibility statement\n")
         return self
 
     def build(self, site: Path) -> subprocess.CompletedProcess:
