@@ -102,8 +102,8 @@ def savings_frame(case_studies: list[models.CaseStudy]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["slug", "amount", "type", "status", "basis", "years", "note"])
 
 
-_SET_COLUMNS = {"theme": "themes", "authority": "authorities", "sub_region": "sub_regions",
-                "authority_type": "authority_types", "region": "regions"}
+SET_COLUMNS = {"theme": "themes", "authority": "authorities", "sub_region": "sub_regions",
+               "authority_type": "authority_types", "region": "regions"}
 
 
 def filter_case_studies(frame: pd.DataFrame, **filters) -> pd.DataFrame:
@@ -112,8 +112,8 @@ def filter_case_studies(frame: pd.DataFrame, **filters) -> pd.DataFrame:
     for name, value in filters.items():
         if value is None:
             continue
-        if name in _SET_COLUMNS:
-            mask &= frame[_SET_COLUMNS[name]].map(lambda members, v=value: v in members)
+        if name in SET_COLUMNS:
+            mask &= frame[SET_COLUMNS[name]].map(lambda members, v=value: v in members)
         else:
             mask &= frame[name] == value
     return frame[mask]
@@ -127,7 +127,7 @@ TYPE_LABELS = {"cashable": "Cashable", "non-cashable": "Non-cashable", "cost-avo
 
 def summarise_savings(savings: pd.DataFrame) -> pd.DataFrame:
     """Savings summed by basis (rows) and status (columns): bases are never added together."""
-    table = savings.pivot_table(index="basis", columns="status", values="amount", aggfunc="sum", fill_value=0)
+    table = savings.groupby(["basis", "status"])["amount"].sum().unstack(fill_value=0)  # pivot_table is ~10x slower
     return table.reindex(index=list(BASIS_LABELS), columns=list(STATUS_LABELS), fill_value=0)
 
 

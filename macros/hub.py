@@ -15,6 +15,9 @@ from .problems import ContentError, Problem
 from .validate import Content, validate_sources
 
 
+POSTED_FILTERS = ("theme", "authority", "sub_region", "authority_type", "region", "partnership", "programme", "year")
+
+
 @dataclass
 class Hub:
     """Validated content of one repository, with the frames every figure is computed from."""
@@ -97,10 +100,29 @@ class Hub:
                     ))
         return problems
 
+    @cached_property
+    def postings(self) -> dict[tuple[str, object], list[str]]:
+        """(filter, value) -> slugs newest first, so `select` looks filters up instead of scanning every case study
+        (browse pages call it once per authority, theme and year: a scan each would grow with the square)."""
+        postings: dict[tuple[str, object], list[str]] = {}
+        for name in POSTED_FILTERS:
+            column = compute.SET_COLUMNS.get(name, name)
+            for slug, value in zip(self.frame.index, self.frame[column]):
+                for member in (value if name in compute.SET_COLUMNS else (value,)):
+                    postings.setdefault((name, member), []).append(slug)
+        return postings
+
     def select(self, **filters) -> list[models.CaseStudy]:
         """Published case studies matching the filters, newest first."""
-        rows = compute.filter_case_studies(self.frame, **filters)
-        return [self.case_studies[slug] for slug in rows.index]
+        active = {name: value for name, value in filters.items() if value is not None}
+        if not set(active) <= set(POSTED_FILTERS):
+            rows = compute.filter_case_studies(self.frame, **filters)
+            return [self.case_studies[slug] for slug in rows.index]
+        lists = sorted((self.postings.get(item, []) for item in active.items()), key=len)
+        if not lists:
+            return list(self.case_studies.values())
+        others = [set(other) for other in lists[1:]]
+        return [self.case_studies[slug] for slug in lists[0] if all(slug in other for other in others)]
 
     def savings_of(self, slugs) -> pd.DataFrame:
         return self.savings[self.savings["slug"].isin(list(slugs))]

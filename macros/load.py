@@ -27,7 +27,7 @@ class Sequence(list):
     item_lines: list
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster than pure Python
     """SafeLoader that keeps line numbers; unknown tags such as !!python/object are refused."""
 
 

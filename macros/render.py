@@ -93,7 +93,8 @@ def dataset_uri(dataset_id: str) -> str:
 
 def front_matter(**fields) -> str:
     import yaml
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: one front matter per generated page
+    return "---\n" + yaml.dump(fields, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 # --- Savings --------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def render_savings_summary(savings: pd.DataFrame, caption: str) -> str:
     if savings.empty:
         return f"<p class=\"hub-note\">{esc(caption)}: no savings figures have been reported.</p>\n"
     table = compute.summarise_savings(savings)
-    counts = savings.pivot_table(index="basis", columns="status", values="amount", aggfunc="count", fill_value=0)
+    counts = savings.groupby(["basis", "status"])["amount"].count().unstack(fill_value=0)
     body = []
     for basis, label in compute.BASIS_LABELS.items():
         cells = []
