@@ -1,5 +1,4 @@
-"""The newsletter digest: case studies published or updated in a date range, grouped by theme, as email-safe
-HTML, plain text and Markdown; the `hub digest` command and the site's "What's new" page."""
+"""The newsletter digest of case studies new or updated in a date range: `hub digest` and the "What's new" page."""
 
 from __future__ import annotations
 
