@@ -14,8 +14,11 @@ from .render import UNIT_LABELS, format_money
 
 ENTITY_REGISTERS = {"partnership": "partnerships", "programme": "programmes", "theme": "themes",
                     "authority": "authorities", "sub_region": "sub_regions"}
+REGISTER_ENTITIES = {register: entity for entity, register in ENTITY_REGISTERS.items()}
 ENTITY_PLURALS = {"partnership": "Partnerships", "programme": "Programmes", "theme": "Themes",
                   "authority": "Authorities", "sub_region": "Sub-regions"}
+ENTITY_GROUPS = {"partnership": "By partnership", "theme": "By theme", "sub_region": "By sub-region",
+                 "authority": "By authority"}
 LEAGUE_FIGURES = ("delivered", "forecast", "roi")
 BASES = tuple(compute.BASIS_LABELS)
 STATUSES = tuple(compute.STATUS_LABELS)
@@ -61,8 +64,7 @@ def headline_figures(hub) -> dict:
 def entity_figures(hub) -> dict:
     """Case-study counts per partnership, theme, sub-region and authority; savings per partnership, theme, sub-region."""
     figures = {}
-    for entity in ("partnership", "theme", "sub_region", "authority"):
-        group = f"By {ENTITY_PLURALS[entity][:-1].lower() if entity != 'authority' else 'authority'}"
+    for entity, group in ENTITY_GROUPS.items():
         members = compute._members(hub.frame, entity)
         for entity_id, count in members.groupby("id")["slug"].nunique().items():
             figures[f"{entity}/{entity_id}/case_studies"] = _figure(
@@ -109,8 +111,7 @@ def league_figures(hub) -> dict:
         labels = [row.get(label_column.id) for row in dataset.rows]
         if None in labels or len(set(labels)) != len(labels):
             continue  # a league needs one row per entity
-        entity = next(e for e, register in ENTITY_REGISTERS.items() if register == label_column.ref) \
-            if label_column.ref in ENTITY_REGISTERS.values() else None
+        entity = REGISTER_ENTITIES.get(label_column.ref)
         for column in dataset.numeric_columns:
             table = compute.compute_dataset_league(dataset, label_column.id, column.id)
             leagues[f"dataset-league/{dataset_id}/{column.id}"] = {
@@ -210,8 +211,7 @@ def compare_figures(base: dict, head: dict) -> str:
     heading = "## Figures this change moves\n\n"
     if not groups:
         return heading + "No figure changes: every total, headline figure and league position is as on the base branch.\n"
-    order = ["Headline figures", "League positions", "Savings by basis", "By partnership", "By theme",
-             "By sub-region", "By authority", "Dataset totals"]
+    order = ["Headline figures", "League positions", "Savings by basis", *ENTITY_GROUPS.values(), "Dataset totals"]
     sections = [f"### {group}\n\n" + "\n".join(groups[group]) + "\n"
                 for group in sorted(groups, key=lambda g: order.index(g) if g in order else len(order))]
     return heading + "Compared with the base branch; figures computed as the built site computes them.\n\n" + \
