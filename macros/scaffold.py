@@ -49,7 +49,7 @@ def taken_slugs(root: Path, sources=None) -> dict[str, str]:
 
 def suggest_free_slug(slug: str, authorities: list[str], taken) -> str:
     """A free slug close to a taken one: the first authority added, else a number."""
-    for candidate in [f"{slug}-{authority}" for authority in authorities[:1]] + [f"{slug}-{n}" for n in range(2, 100)]:
+    for candidate in [f"{slug}-{derive_slug(a)}" for a in authorities[:1]] + [f"{slug}-{n}" for n in range(2, 100)]:
         candidate = candidate[:SLUG_MAX].strip("-")
         if candidate not in taken:
             return candidate
@@ -305,6 +305,9 @@ def run_new(args, ask: Ask | None = None, out=None, today: dt.date | None = None
     except ScaffoldError as error:
         print(f"hub new: {error}", file=sys.stderr if out is sys.stdout else out)
         return 2
+    except (EOFError, KeyboardInterrupt):
+        print("\nNothing written.", file=out)
+        return 1
     path = root / "case_studies" / f"{slug}.md"
     print(f"Slug: {slug} — the file case_studies/{slug}.md, the address /case-studies/{slug}/", file=out)
     if ask and not args.yes and ask("Write it? [Y/n] ").strip().lower() not in ("", "y", "yes"):

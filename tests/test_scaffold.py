@@ -187,6 +187,15 @@ def test_declining_to_write_leaves_no_file(repo):
     assert list((repo.root / "case_studies").glob("*.md")) == []
 
 
+def test_ending_the_questions_early_leaves_no_file(repo):
+    def ask(question):
+        raise EOFError
+
+    status, printed = new(repo, ask=ask)
+    assert status == 1 and "Nothing written." in printed
+    assert list((repo.root / "case_studies").glob("*.md")) == []
+
+
 def test_hub_new_command_runs_from_the_command_line(repo, capsys):
     assert main(["--root", str(repo.root), "new", *flags()]) == 0
     assert f"Wrote case_studies/{SLUG}.md" in capsys.readouterr().out
