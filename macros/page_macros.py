@@ -260,6 +260,8 @@ def dataset_league(hub, page_uri: str, dataset: str, by: str, metric: str, per: 
     by_column = chosen.column(by)
 
     def name(value):
+        if by_column.ref == "programmes":  # programmes have no pages of their own
+            return render.esc(hub.programmes[value].name)
         if by_column.ref:
             register = by_column.ref
             link = render._html_link(page_uri, render.register_uri(register, value))
