@@ -74,6 +74,13 @@ def case_study_text(front_matter: str = VALID_FRONT_MATTER, body: str = VALID_BO
     return f"---\n{front_matter}---\n\n{body}"
 
 
+def hand_written_nav_pages() -> list[str]:
+    """Pages the real mkdocs.yml nav lists that are files in docs/ rather than generated at build time."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = re.findall(r"^\s*- [^:\n]+: (\S+\.md)\s*$", text, flags=re.M)
+    return [page for page in pages if (ROOT / "docs" / page).is_file()]
+
+
 class Repo:
     """A small hub repository on disk, made valid, for tests to break one thing at a time."""
 
@@ -102,6 +109,11 @@ class Repo:
         self.write("docs/index.md", "# Test hub\n\n{{ case_study_list() }}\n")
         # The footer links every page to the accessibility statement, and the build checks every link.
         self.write("docs/accessibility.md", "# Accessibility statement\n")
+        # The real nav lists the hand-written good-practice pages: a stub for each this hub would not generate.
+        generated = {f"partnerships/{p['id']}.md" for p in REGISTERS["partnerships"]}
+        for page in hand_written_nav_pages():
+            if page not in generated and not (self.root / "docs" / page).exists():
+                self.write(f"docs/{page}", f"# {Path(page).stem}\n")
         return self
 
     def build(self, site: Path) -> subprocess.CompletedProcess:
