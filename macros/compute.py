@@ -59,7 +59,8 @@ def reconcile_dataset(dataset: models.Dataset) -> list[TotalCheck]:
         if stated is not None:
             tolerance += 0.5 * 10 ** -decimals(stated)
         tolerance += 1e-9
-        computed = math.fsum(known) if known else None
+        whole = all(isinstance(v, int) for v in values if v is not None)
+        computed = (int(sum(known)) if whole else math.fsum(known)) if known else None
         checks.append(TotalCheck(column.id, computed, len(values) - len(known), stated, tolerance,
                                  explanations.get(column.id, "")))
     return checks

@@ -61,8 +61,17 @@ def register_export(hub, page_uri: str, export: str, table: ExportTable) -> str:
     return render.render_downloads(page_uri, *export_paths(export))
 
 
-def describe_filters(filters: dict) -> str:
-    return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in filters.items() if v is not None)
+def describe_filters(hub, filters: dict) -> str:
+    """Filters in words, with register names rather than ids: "Procurement, Nottinghamshire County Council"."""
+    words = []
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name in ENTITY_REGISTERS:
+            words.append(entity_name(hub, name, value))
+        else:
+            words.append(f"{name.replace('_', ' ')} {str(value).replace('-', ' ')}")
+    return ", ".join(words)
 
 
 def entity_name(hub, entity: str, entity_id: str) -> str:
@@ -94,7 +103,7 @@ def case_study_count(hub, page_uri: str, **filters) -> int:
 def savings_summary(hub, page_uri: str, caption: str | None = None, **filters) -> str:
     """Delivered and forecast savings by basis for matching case studies, e.g. `{{ savings_summary(partnership="em-iep") }}`."""
     slugs = [cs.slug for cs in hub.select(**check_filters(hub, "savings_summary", filters))]
-    described = describe_filters(filters)
+    described = describe_filters(hub, filters)
     caption = caption or "Savings reported in case studies" + (f" ({described})" if described else "")
     savings = hub.savings_of(slugs)
     html = render.render_savings_summary(savings, caption)
@@ -118,7 +127,7 @@ def savings_table(hub, page_uri: str, by: str, caption: str | None = None, **fil
         pd.DataFrame(columns=pd.MultiIndex.from_tuples(columns))
     counts = members.groupby("id")["slug"].nunique()
     order = sorted(counts.index, key=lambda i: entity_name(hub, by, i).lower())
-    described = describe_filters(filters)
+    described = describe_filters(hub, filters)
     caption = caption or f"Savings by {ENTITY_HEADINGS[by].lower()}" + (f" ({described})" if described else "")
     head_top = ('<tr><th scope="col" rowspan="2">' + ENTITY_HEADINGS[by] + '</th>'
                 '<th scope="colgroup" colspan="3">Delivered</th><th scope="colgroup" colspan="3">Forecast</th>'
@@ -153,14 +162,15 @@ def league_table(hub, page_uri: str, by: str, metric: str = "delivered", basis: 
     league = compute.compute_league_table(frame, hub.savings_of(frame.index), by, metric, basis, min_case_studies)
     table = league.table.head(limit) if limit else league.table
     metric_label = compute.LEAGUE_METRICS[metric]
-    described = describe_filters(filters)
+    described = describe_filters(hub, filters)
     caption = caption or f"{ENTITY_HEADINGS[by]}s ranked by {metric_label.lower()}" + (f" ({described})" if described else "")
     rows = [(r.rank, bool(r.tied), entity_link(hub, page_uri, by, r.id), render.format_metric(r.value, metric),
              str(r.case_studies)) for r in table.itertuples()]
     notes = [league.rule, "= marks a shared rank."]
     if league.excluded:
         notes.append(f"{league.excluded} more {'is' if league.excluded == 1 else 'are'} left out for want of the evidence this figure needs.")
-    html = render.render_ranked_table(rows, caption, ENTITY_HEADINGS[by], metric_label, notes, "Case studies")
+    extra = None if metric == "case_studies" else "Case studies"
+    html = render.render_ranked_table(rows, caption, ENTITY_HEADINGS[by], metric_label, notes, extra)
     export = table.assign(name=[entity_name(hub, by, i) for i in table["id"]])[["rank", "id", "name", "value", "case_studies", "evidence"]]
     return html + register_export(hub, page_uri, export_id("league", by, metric, basis, limit, **filters),
                                   ExportTable(caption, export, notes))
@@ -173,12 +183,14 @@ def headline(hub, page_uri: str, figure: str, label: str | None = None, basis: s
     check_choice("headline", "basis", basis, list(compute.SAVING_BASES_OR_ALL))
     chosen = hub.select(**check_filters(hub, "headline", filters))
     slugs = [cs.slug for cs in chosen]
-    described = describe_filters(filters)
+    described = describe_filters(hub, filters)
     scope = f" ({described})" if described else ""
     basis_words = "" if basis == "all" else f", {compute.BASIS_LABELS[basis].lower()} only"
     if figure in ("delivered", "forecast"):
-        value = render.format_money(compute.total_savings(hub.savings_of(slugs), figure, basis))
-        default = f"savings {figure} in {len(chosen)} case studies{scope}{basis_words}"
+        savings = hub.savings_of(slugs)
+        value = render.format_money(compute.total_savings(savings, figure, basis))
+        reporting = savings[savings["status"] == figure]["slug"].nunique()
+        default = f"savings {figure} in {reporting} case studies{scope}{basis_words}"
         source = "Sum of the savings stated in the case studies; one-off, yearly and period amounts added as stated." \
             if basis == "all" else "Sum of the savings stated in the case studies."
     elif figure == "investment":
