@@ -3,11 +3,9 @@ Both work without JavaScript (the index lists every case study); docs/javascript
 
 from __future__ import annotations
 
-import posixpath
-
 from . import models
 from .facets import KINDS, SORTS, Facet, build_facets, facet_values, sort_keys
-from .render import case_study_uri, esc, format_money
+from .render import case_study_uri, esc, format_money, link
 
 SCRIPT = "javascripts/hub-search.js"
 ANY = {"theme": "Any theme", "partnership": "Any partnership", "authority": "Any authority",
@@ -15,19 +13,19 @@ ANY = {"theme": "Any theme", "partnership": "Any partnership", "authority": "Any
        "delivered": "With or without"}
 
 
+def folder(uri: str) -> str:
+    """The folder a page is served from: 'case-studies/x.md' -> 'case-studies/x/', 'themes/index.md' -> 'themes/'."""
+    path = uri[:-3]
+    return path[: -len("index")] if path.endswith("index") else path + "/"
+
+
 def page_url(from_uri: str, to_uri: str) -> str:
     """A link for raw HTML from one page's address to another's (MkDocs only rewrites Markdown links)."""
-    def folder(uri: str) -> str:
-        path = uri[:-3]
-        return path[: -len("index")] if path.endswith("index") else path + "/"
-    return posixpath.relpath(folder(to_uri) or ".", folder(from_uri) or ".") + "/"
+    return link(folder(from_uri) + "index.md", folder(to_uri) + "index.md")[: -len("index.md")] or "./"
 
 
 def asset_url(from_uri: str, asset: str) -> str:
-    def folder(uri: str) -> str:
-        path = uri[:-3]
-        return path[: -len("index")] if path.endswith("index") else path + "/"
-    return posixpath.relpath(asset, folder(from_uri) or ".")
+    return link(folder(from_uri) + "index.md", asset)
 
 
 def render_select(name: str, label: str, choices, first: str | None) -> str:

@@ -43,7 +43,6 @@ def compute_related(case_studies: list[models.CaseStudy], limit: int = LIMIT) ->
     incidence = np.zeros((n, len(columns)), dtype=np.float32)
     incidence[rows, cols] = 1.0
     weighted = incidence * np.array([WEIGHTS[kind] for kind, _ in columns], dtype=np.float32)
-    names = list(columns)
     tie = (n - 1 - np.arange(n)).astype(np.int64)  # newer (smaller position) wins a tie
     related: dict[str, list[Related]] = {}
     for start in range(0, n, _BLOCK):
@@ -59,11 +58,11 @@ def compute_related(case_studies: list[models.CaseStudy], limit: int = LIMIT) ->
                 continue
             keys = row[candidates] * n + tie[candidates]
             top = candidates[np.argsort(-keys, kind="stable")[:limit]]
-            mine = set(np.flatnonzero(incidence[i]))
+            # What they share, in this case study's own order: authorities, then programme, then themes.
+            mine = sorted(_features(ordered[i]), key=lambda feature: list(WEIGHTS).index(feature[0]))
             related[ordered[i].slug] = [
                 Related(ordered[j].slug, int(row[j]),
-                        tuple(names[c] for c in sorted(mine & set(np.flatnonzero(incidence[j])),
-                                                         key=lambda c: (list(WEIGHTS).index(names[c][0]), c))))
+                        tuple(f for f in mine if incidence[j, columns[f]]))
                 for j in top
             ]
     return {cs.slug: related.get(cs.slug, []) for cs in case_studies}
@@ -99,5 +98,5 @@ def render_related(cs: models.CaseStudy, hub) -> str:
         items.append(f"- {md_link(other.title, uri, case_study_uri(other.slug))}  \n"
                      f"  <small>In common: {_shared_names(hub, entry.shared)}</small>")
     # Kept out of the search index: other studies' titles here would make this page match searches for them.
-    return ('<section class="hub-related" data-pagefind-ignore markdown>\n\n## Related case studies\n\n'
+    return ('<section class="hub-related" data-pagefind-ignore="all" markdown>\n\n## Related case studies\n\n'
             + "\n".join(items) + "\n\n</section>\n\n")

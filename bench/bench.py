@@ -1,0 +1,274 @@
+"""`make bench`: build synthetic hubs and print build time, peak memory, per-page cost and search-index size
+beside a plain mkdocs-material build of the same Markdown; `hub check` time, rebuild time after one change,
+and each search engine's time to first result in a real browser. Prints figures; asserts nothing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.synthetic import prune_nav, write_hub  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+QUERY = "procurement"
+
+# Runs one command in a fresh process, so RUSAGE_CHILDREN holds that command's peak memory alone.
+MEASURE = textwrap.dedent("""
+    import json, resource, subprocess, sys, time
+    started = time.perf_counter()
+    result = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+                      "code": result.returncode, "stderr": result.stderr[-3000:]}))
+""")
+
+# What `mkdocs serve` does when an editor saves a file: load the configuration again and rebuild, in a process
+# where the Hub of the last build is still cached.
+REBUILD = textwrap.dedent("""
+    import json, resource, sys, time
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    root, site, case_study = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+    text = case_study.read_text()
+    case_study.write_text(text.replace("## Lessons", "## Lessons\\n\\nOne more lesson, added by an editor.", 1))
+    def cpu():
+        return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+    started, cpu_started = time.perf_counter(), cpu()
+    build(load_config(str(root / "mkdocs.yml"), site_dir=site))
+    print(json.dumps({"seconds": time.perf_counter() - started, "cpu": cpu() - cpu_started}))
+""")
+
+
+def measure(command: list[str], cwd: Path) -> dict:
+    out = subprocess.run([PYTHON, "-c", MEASURE, str(cwd), *command], capture_output=True, text=True, env=ENV)
+    result = json.loads(out.stdout)
+    if result["code"] != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result['stderr']}")
+    return result
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+# --- The plain mkdocs-material build of the same Markdown ------------------------------------------------
+
+def write_plain(hub_root: Path, target: Path) -> None:
+    """The hub's pages as plain Markdown files (generated ones written out, macros left unrendered), built by
+    mkdocs-material with its own search and no hub plugin or macros."""
+    from macros.hub import build_hub
+    from macros.pages import generate_pages
+
+    if target.exists():
+        shutil.rmtree(target)
+    docs = target / "docs"
+    shutil.copytree(hub_root / "docs", docs)
+    existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    for page in generate_pages(build_hub(hub_root), existing):
+        (docs / page.uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.uri).write_text(page.markdown, encoding="utf-8")
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    hub_config = (hub_root / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = prune_nav(yaml.safe_load(hub_config.partition("\nnav:\n")[2].split("\n\n")[0]) or [], pages.__contains__)
+    config = {
+        "site_name": "Plain build", "site_url": "https://hub.example.org/", "docs_dir": "docs",
+        "theme": {"name": "material", "language": "en", "font": False,
+                  "features": ["navigation.tabs", "navigation.top", "navigation.indexes"]},
+        "extra_css": ["stylesheets/hub.css"],
+        "markdown_extensions": ["attr_list", "def_list", "md_in_html", "tables", {"toc": {"permalink": True}}, "admonition"],
+        "plugins": ["search"],
+        "nav": nav,
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+# --- Time to first result in a real browser ---------------------------------------------------------------
+
+def serve_quietly(folder: Path):
+    """Serve a folder on a free loopback port in a background thread; returns (base_url, server)."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def time_to_first_result(site: Path, engine: str, runs: int = 3) -> dict | None:
+    """Median milliseconds from opening the search to the first result drawn, cold cache, and bytes fetched."""
+    try:
+        from playwright.sync_api import sync_playwright
+        from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+    except ImportError:
+        return None
+    if not Path(CHROMIUM).exists():
+        return None
+    url, server = serve_quietly(site)
+    if engine == "pagefind":
+        address, selector = f"{url}search/?q={QUERY}", "#hub-results li"
+    else:  # Material's lunr search opens with the query from ?q=
+        address, selector = f"{url}?q={QUERY}", ".md-search-result__item"
+    times, downloads = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(runs):
+                context = browser.new_context()
+                page = context.new_page()
+                fetched = []
+                page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
+                page.goto(address)
+                times.append(page.wait_for_function(
+                    f"() => document.querySelector({json.dumps(selector)}) && performance.now()",
+                    polling="raf", timeout=120_000).json_value())
+                page.wait_for_timeout(200)
+                downloads.append(sum(fetched))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"ms": statistics.median(times), "bytes": statistics.median(downloads)}
+
+
+# --- One size ---------------------------------------------------------------------------------------------
+
+def best_of(runs: int, command: list[str], cwd: Path) -> dict:
+    """The fastest of several runs: other work on the machine only ever adds time."""
+    return min((measure(command, cwd) for _ in range(runs)), key=lambda result: result["seconds"])
+
+
+def bench_size(count: int, work: Path, browser: bool, runs: int) -> dict:
+    hub_root = work / f"hub-{count}"
+    write_hub(hub_root, count)
+    hub_site, plain_root = work / f"hub-{count}-site", work / f"plain-{count}"
+    plain_site = work / f"plain-{count}-site"
+    write_plain(hub_root, plain_root)
+    hub = best_of(runs, [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(hub_site)], hub_root)
+    plain = best_of(runs, [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain_site)], plain_root)
+    row = {
+        "case_studies": count,
+        "hub_s": hub["seconds"], "hub_cpu": hub["cpu"], "hub_mb": hub["peak_mb"], "hub_pages": count_pages(hub_site),
+        "plain_s": plain["seconds"], "plain_cpu": plain["cpu"], "plain_mb": plain["peak_mb"],
+        "plain_pages": count_pages(plain_site),
+        "pagefind_bytes": folder_size(hub_site / "pagefind"),
+        "lunr_bytes": folder_size(plain_site / "search"),
+    }
+    row["overhead"] = row["hub_s"] / row["plain_s"] - 1
+    row["cpu_overhead"] = row["hub_cpu"] / row["plain_cpu"] - 1
+    if browser:
+        row["pagefind_first"] = time_to_first_result(hub_site, "pagefind")
+        row["lunr_first"] = time_to_first_result(plain_site, "lunr")
+    return row
+
+
+def bench_editing(work: Path, count: int) -> dict:
+    hub_root = work / f"hub-{count}"
+    if not hub_root.exists():
+        write_hub(hub_root, count)
+    check = measure([PYTHON, "-m", "macros.cli", "--root", str(hub_root), "check"], hub_root)
+    case_study = sorted((hub_root / "case_studies").glob("*.md"))[0]
+    out = subprocess.run([PYTHON, "-c", REBUILD, str(hub_root), str(work / f"serve-{count}"), str(case_study)],
+                         capture_output=True, text=True, env=ENV, cwd=hub_root)
+    if out.returncode != 0:
+        raise SystemExit(f"rebuild failed:\n{out.stderr[-3000:]}")
+    rebuild = json.loads(out.stdout.splitlines()[-1])
+    return {"case_studies": count, "check_s": check["seconds"], "check_cpu": check["cpu"],
+            "rebuild_s": rebuild["seconds"], "rebuild_cpu": rebuild["cpu"]}
+
+
+# --- Report -----------------------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU") if Path("/proc/cpuinfo").exists() else platform.processor()
+    return f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {cpu}, Python {platform.python_version()}"
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def format_report(rows: list[dict], editing: dict | None) -> str:
+    lines = [f"Measured {dt.date.today():%-d %B %Y} on {machine()}.", "",
+             "Build times are wall clock (the fastest of the runs), with the CPU time of the build's processes "
+             "in brackets.", "",
+             "| case studies | hub build | plain material build | hub overhead (wall / CPU) | hub peak memory "
+             "| plain peak memory | per page (hub / plain) | search index (Pagefind / lunr) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(
+            f"| {r['case_studies']:,} | {r['hub_s']:.1f} s ({r['hub_cpu']:.1f} s CPU), {r['hub_pages']:,} pages "
+            f"| {r['plain_s']:.1f} s ({r['plain_cpu']:.1f} s CPU), {r['plain_pages']:,} pages "
+            f"| {r['overhead']:+.0%} / {r['cpu_overhead']:+.0%} | {r['hub_mb']:,.0f} MB | {r['plain_mb']:,.0f} MB "
+            f"| {r['hub_s'] / r['hub_pages'] * 1000:.1f} ms / {r['plain_s'] / r['plain_pages'] * 1000:.1f} ms "
+            f"| {kb(r['pagefind_bytes'])} / {kb(r['lunr_bytes'])} |")
+    if any(r.get("pagefind_first") for r in rows):
+        lines += ["", f"Time to first result for \"{QUERY}\" in Debian's chromium (cold cache, median of 3), and what "
+                  "the browser downloaded for it:", "",
+                  "| case studies | Pagefind | Material (lunr) |", "|---:|---:|---:|"]
+        for r in rows:
+            p, m = r.get("pagefind_first"), r.get("lunr_first")
+            lines.append(f"| {r['case_studies']:,} | {p['ms']:,.0f} ms, {kb(p['bytes'])} | {m['ms']:,.0f} ms, {kb(m['bytes'])} |"
+                         if p and m else f"| {r['case_studies']:,} | — | — |")
+    if editing:
+        lines += ["", f"At {editing['case_studies']:,} case studies: `hub check` {editing['check_s']:.2f} s "
+                  f"({editing['check_cpu']:.2f} s CPU); rebuild after one case study changes (as under `make serve`) "
+                  f"{editing['rebuild_s']:.1f} s ({editing['rebuild_cpu']:.1f} s CPU)."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of case studies")
+    parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-result measurement")
+    parser.add_argument("--work", type=Path, help="folder for the synthetic hubs (default: a temporary one)")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size; the fastest is reported")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="hub-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = []
+    for count in sizes:
+        print(f"building {count:,} case studies…", file=sys.stderr, flush=True)
+        rows.append(bench_size(count, work, not args.no_browser, args.runs))
+    editing_size = 1000 if 1000 in sizes else sizes[0]
+    print(f"timing hub check and a rebuild at {editing_size:,}…", file=sys.stderr, flush=True)
+    editing = bench_editing(work, editing_size)
+    print(format_report(rows, editing))
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "editing": editing, "machine": machine()}, indent=2))
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Search and filters: the index Pagefind builds, and the search page and case-study index in a real browser."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from macros.hub import build_hub
+from macros.search import mark_page, read_index, render_search_data
+
+from .conftest import ROOT
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+@pytest.fixture(scope="session")
+def hub():
+    return build_hub(ROOT)
+
+
+# --- What each page tells the index -----------------------------------------------------------------
+
+@pytest.mark.parametrize("src_uri, meta, indexed", [
+    ("case-studies/x.md", {"hub_kind": "case-study"}, True),
+    ("datasets/x.md", {"hub_kind": "dataset"}, True),
+    ("partnerships/lga.md", {}, True),              # a hand-written good-practice page
+    ("themes/procurement.md", {"hub_kind": "theme"}, False),  # listings repeat the summaries they list
+    ("case-studies/index.md", {"hub_kind": "index"}, False),
+    ("search.md", {"hub_kind": "search"}, False),
+])
+def test_only_case_studies_datasets_and_hand_written_pages_are_marked_for_the_index(src_uri, meta, indexed):
+    html = f"<html><body>{ARTICLE}<h1>T</h1></article></body></html>"
+    marked = mark_page(html, src_uri, meta)
+    assert ("data-pagefind-body" in marked) is indexed
+    assert ('data-pagefind-filter="kind:page"' in marked) is (indexed and not meta)
+
+
+def test_search_data_gives_one_element_per_value_so_values_may_hold_commas():
+    html = render_search_data("case-study", {"authority": ["a", "b"], "region": ["east-midlands"]},
+                              {"title": "shared, legal"}, {"summary": 'Say "hi" & <go>'}, ["Notts", "Notts"])
+    assert html.count('data-pagefind-filter="authority:') == 2
+    assert 'data-pagefind-sort="title:shared, legal"' in html
+    assert 'data-pagefind-meta="summary:Say &quot;hi&quot; &amp; &lt;go&gt;"' in html
+    assert 'data-also-known-as="Also known as: Notts"' in html  # each other name once
+
+
+def test_every_case_study_dataset_and_good_practice_page_is_in_the_index(site, hub):
+    pages = {page["url"]: page for page in read_index(site)}
+    assert {f"/case-studies/{slug}/" for slug in hub.case_studies} <= set(pages)
+    assert {f"/datasets/{d}/" for d in hub.datasets} <= set(pages)
+    assert "/partnerships/lga/" in pages  # a hand-written page
+    assert not [url for url in pages if url.startswith(("/themes/", "/authorities/", "/search/"))]
+    study = pages["/case-studies/shared-legal-service-leicestershire/"]
+    assert study["filters"]["kind"] == ["case-study"] and "blaby" in study["filters"]["authority"]
+    assert study["meta"]["title"] == hub.case_studies["shared-legal-service-leicestershire"].title
+
+
+def test_drafts_are_not_in_the_index(site, hub):
+    urls = {page["url"] for page in read_index(site)}
+    assert not [cs.slug for cs in hub.drafts if f"/case-studies/{cs.slug}/" in urls]
+
+
+# --- In the browser ------------------------------------------------------------------------------------
+
+def results(page) -> list[str]:
+    page.wait_for_selector("#hub-results li")
+    return [urlparse(href).path for href in page.eval_on_selector_all("#hub-results .hub-result__title a",
+                                                                      "links => links.map(a => a.href)")]
+
+
+def wait_for_status(page, pattern: str) -> str:
+    page.wait_for_function("p => new RegExp(p).test(document.getElementById('hub-status').textContent)", arg=pattern)
+    return page.locator("#hub-status").inner_text()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("shared legal service", "shared-legal-service-leicestershire"),
+    ("Glossop one stop shop", "glossop-one-stop-shop"),
+    ("single person discount Derbyshire", "derbyshire-single-person-discount-review"),
+])
+def test_typing_a_query_puts_the_expected_case_study_first(page, site_url, query, expected):
+    page.goto(site_url + "search/")
+    page.fill("#hub-filter-q", query)
+    assert results(page)[0] == f"/case-studies/{expected}/"
+    assert re.search(r"\d+ results? for “", wait_for_status(page, "result"))
+
+
+def test_notts_finds_every_nottinghamshire_county_council_case_study(page, site_url, hub):
+    page.goto(site_url + "search/?q=Notts")
+    page.wait_for_selector("#hub-results li")
+    found = set(page.evaluate("""async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        const search = await pagefind.search('Notts');
+        return Promise.all(search.results.map(r => r.data().then(d => d.url)));
+    }"""))
+    expected = {f"/case-studies/{cs.slug}/" for cs in hub.select(authority="nottinghamshire-cc")}
+    assert expected and expected <= found
+
+
+def test_a_filter_shows_only_matching_results(page, site_url, hub):
+    page.goto(site_url + "search/")
+    page.fill("#hub-filter-q", "council")
+    results(page)
+    page.select_option("#hub-filter-theme", "procurement")
+    status = wait_for_status(page, "Theme: Procurement")
+    shown = results(page)
+    allowed = {f"/case-studies/{cs.slug}/" for cs in hub.select(theme="procurement")}
+    assert shown and set(shown) <= allowed
+    assert "theme=procurement" in page.url and "q=council" in page.url
+    assert int(status.split()[0]) <= len(allowed)
+
+
+def test_a_shared_filter_url_opens_the_same_view(page, site_url, browser):
+    page.goto(site_url + "search/")
+    page.fill("#hub-filter-q", "shared service")
+    page.select_option("#hub-filter-partnership", "em-iep")
+    page.select_option("#hub-filter-sort", "title")
+    status = wait_for_status(page, "Sorted: title")
+    shown = results(page)
+    shared = page.url
+    assert parse_qs(urlparse(shared).query) == {"q": ["shared service"], "partnership": ["em-iep"], "sort": ["title"]}
+    other = browser.new_context().new_page()
+    other.goto(shared)
+    assert wait_for_status(other, "Sorted: title") == status
+    assert results(other) == shown
+    assert other.input_value("#hub-filter-partnership") == "em-iep"
+    other.context.close()
+
+
+def test_the_case_study_index_filters_sorts_and_keeps_the_view_in_the_url(page, site_url, hub):
+    page.goto(site_url + "case-studies/?authority=nottinghamshire-cc&sort=title")
+    status = wait_for_status(page, "case studies shown")
+    visible = page.eval_on_selector_all("#hub-case-list > li:not([hidden]) > a", "links => links.map(a => a.textContent)")
+    expected = sorted((cs.title for cs in hub.select(authority="nottinghamshire-cc")), key=str.lower)
+    assert [title.lower() for title in visible] == [title.lower() for title in expected]
+    assert status.startswith(f"{len(expected)} of {len(hub.case_studies)} case studies shown")
+
+
+def test_filters_work_with_the_keyboard_alone_and_changes_are_announced(page, site_url, hub):
+    page.goto(site_url + "case-studies/")
+    wait_for_status(page, f"All {len(hub.case_studies)} case studies shown")
+    live = page.locator("#hub-status")
+    assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
+    for _ in range(60):  # Tab from the top of the page to the theme filter, as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "hub-filter-theme":
+            break
+    else:
+        pytest.fail("the theme filter cannot be reached with Tab")
+    page.keyboard.press("ArrowDown")  # the first theme
+    first_theme = next(iter(hub.themes.values()))
+    status = wait_for_status(page, f"Theme: {re.escape(first_theme.name)}")
+    assert status.startswith(f"{len(hub.select(theme=first_theme.id))} of ")
+    assert f"theme={first_theme.id}" in page.url
+    while page.evaluate("document.activeElement.textContent") != "Clear filters":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    wait_for_status(page, f"All {len(hub.case_studies)} case studies shown")
+    assert "theme=" not in page.url
+
+
+def test_the_search_page_works_with_the_keyboard_alone(page, site_url):
+    page.goto(site_url + "search/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "hub-filter-q":
+            break
+    page.keyboard.type("shared legal service")
+    page.keyboard.press("Enter")
+    first = results(page)[0]
+    page.focus("#hub-filter-q")
+    for _ in range(40):  # onward through the filters to the first result
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#hub-results') !== null"):
+            break
+    assert urlparse(page.evaluate("document.activeElement.href")).path == first
+
+
+def test_without_javascript_the_index_lists_every_case_study_and_hides_the_form(browser, site_url, hub):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "case-studies/")
+    assert page.locator("#hub-case-list > li").count() == len(hub.case_studies)
+    assert page.locator("#hub-case-list > li:visible").count() == len(hub.case_studies)
+    assert not page.locator("form.hub-filters").is_visible()
+    context.close()
+
+
+def test_search_makes_no_request_to_another_host(page, site_url):
+    # The site's own published address is not another host (the theme looks for a sitemap there).
+    outside = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((site_url, "https://hub.example.org/")) else None)
+    page.goto(site_url + "search/?q=procurement&delivered=yes")
+    results(page)
+    assert outside == []
