@@ -30,6 +30,14 @@ class Sequence(list):
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster than pure Python
     """SafeLoader that keeps line numbers; unknown tags such as !!python/object are refused."""
 
+    def construct_object(self, node, deep=False):
+        # A node built twice is an alias (*name): ten nested ones make a few hundred bytes expand to billions of
+        # values, which would stall every build. Editors never need them.
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(None, None, "YAML aliases (*name) are refused: write the value out",
+                                                    node.start_mark)
+        return super().construct_object(node, deep)
+
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     mapping = Mapping()

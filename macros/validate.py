@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .load import Mapping, Sequence, SourceFile, Sources, line_of, load_sources
+from .markup import check_contributed
 from .problems import Problem, closest, did_you_mean
 
 EXECUTABLE_HTML = [
@@ -289,6 +290,7 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
     problems += found
     datasets, found = validate_datasets(sources, context)
     problems += found
+    problems += check_contributed(sources, problems)  # markup allowlist: macros/markup.py
     paths = {Path(s.path).stem: s.path for s in sources.case_studies}
     content = Content(registers, case_studies, datasets, paths)
     return content, problems

@@ -1,0 +1,60 @@
+"""The key pages of the built site, and how the browser tests open them: the accessibility and privacy audits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+OUTSIDE = re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*")  # as the `page` fixture: only the loopback server
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"  # colours at rest
+
+
+def wait_for_results(tab) -> None:
+    tab.locator("#hub-results li").first.wait_for()
+
+
+def wait_for_filtered_list(tab) -> None:
+    tab.wait_for_function("document.getElementById('hub-status').textContent.includes(' of ')")
+
+
+@dataclass(frozen=True)
+class KeyPage:
+    name: str                  # as the accessibility report and statement name it
+    address: str               # relative to the site's root
+    ready: Optional[Callable] = None  # waits until the page's script has drawn what is audited
+    contains: str = ""         # a mark of what the page is chosen for, checked in the built HTML
+
+    @property
+    def url_path(self) -> str:
+        return "/" + self.address
+
+
+KEY_PAGES = [
+    KeyPage("home page", "", contains='class="hub-headline'),
+    KeyPage("case study", "case-studies/glossop-one-stop-shop/", contains='class="hub-facts'),
+    KeyPage("case-study index", "case-studies/", contains='id="hub-case-list"'),
+    KeyPage("filtered case-study index", "case-studies/?theme=procurement&sort=title", wait_for_filtered_list,
+            contains="data-hub-filters"),
+    KeyPage("search page with results", "search/?q=procurement", wait_for_results, contains="data-hub-filters"),
+    KeyPage("search with a filter", "search/?q=savings&type=district", wait_for_results),
+    KeyPage("theme page", "themes/procurement/", contains="<h1"),
+    KeyPage("authority page", "authorities/derbyshire-cc/", contains="<h1"),
+    KeyPage("dataset table", "datasets/em-iep-srp-savings-2008-11/", contains="hub-dataset"),
+    KeyPage("league table", "partnerships/em-iep/", contains="hub-league"),
+    KeyPage("accessibility statement", "accessibility/", contains="Enforcement procedure"),
+]
+
+
+def open_tab(browser, palette: str = "light", **options):
+    """A page in its own browser context and colour scheme, refusing every request off the loopback server."""
+    context = browser.new_context(color_scheme=palette, **options)
+    context.route(OUTSIDE, lambda route: route.abort())
+    return context.new_page()
+
+
+def visit(tab, site_url: str, page: KeyPage) -> None:
+    tab.goto(site_url + page.address)
+    tab.add_style_tag(content=STILL)
+    if page.ready:
+        page.ready(tab)
