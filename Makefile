@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test check build bench new slugs digest clean
+.PHONY: setup serve test check build bench new slugs digest clean audit
 
 setup: $(VENV)/.installed
 
@@ -30,6 +30,10 @@ build: setup
 
 bench: setup
 	$(BIN)/python bench/bench.py
+
+audit: setup  # record a new accessibility audit: reports/accessibility.json and the statement's results
+	$(BIN)/python -m tests.setup_browser
+	HUB_WRITE_AUDIT=1 $(BIN)/pytest -q tests/test_accessibility.py
 
 new: setup
 	$(BIN)/hub new
