@@ -130,7 +130,8 @@ def repo(tmp_path) -> Repo:
 def site(tmp_path_factory) -> Path:
     """The real repository built strictly, once per test session."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+    # Not -q: MkDocs then drops warnings before --strict counts them, and a broken link would pass.
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
