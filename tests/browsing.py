@@ -42,6 +42,7 @@ KEY_PAGES = [
     KeyPage("authority page", "authorities/derbyshire-cc/", contains="<h1"),
     KeyPage("dataset table", "datasets/em-iep-srp-savings-2008-11/", contains="hub-dataset"),
     KeyPage("league table", "partnerships/em-iep/", contains="hub-league"),
+    KeyPage("editors' guide", "contribute/", contains="Field reference"),
     KeyPage("accessibility statement", "accessibility/", contains="Enforcement procedure"),
 ]
 
