@@ -345,8 +345,8 @@ SECRET_FILES = re.compile(r"(?:^|/)(?:\.env(?:\..*)?|id_[rd]sa|id_ecdsa|id_ed255
 
 @pytest.mark.parametrize("text", [
     "-----BEGIN RSA " + "PRIVATE KEY-----", "key = AKIA" + "ABCDEFGHIJKLMNOP", "ghp_" + "a" * 36,
-    "password: 'hunter2hunter2'", "https://user:p4ss@example.org/", "API_KEY=\"abcdefghijkl\"",
-])
+    "pass" + "word: 'hunter2hunter2'", "https://user:" + "p4ss@example.org/", "API_" + "KEY=\"abcdefghijkl\"",
+])  # written in pieces, so that this file does not match its own patterns
 def test_the_secret_scanner_finds_what_it_looks_for(text):
     assert any(pattern.search(text) for pattern in SECRET_PATTERNS.values())
 
