@@ -11,7 +11,6 @@ import html
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
