@@ -18,7 +18,7 @@ from .outputs import write_outputs
 from .pages import generate_pages
 from .previews import add_page_head
 from .problems import ContentError
-from .search import SearchIndexError, index_site, mark_page
+from .search import SearchIndexError, SiteSearch
 
 
 class HubPlugin(BasePlugin):
@@ -47,18 +47,28 @@ class HubPlugin(BasePlugin):
         add_page_head(self.hub, page, config)
         return context
 
+    def on_pre_build(self, config: MkDocsConfig):
+        try:
+            self.search = SiteSearch()  # indexes pages on another core as they are written
+        except (OSError, SearchIndexError) as error:
+            raise PluginError(f"the search indexer could not start: {error}") from None
+
     def on_post_page(self, output: str, page, config: MkDocsConfig):
         try:
-            return mark_page(output, page.file.src_uri, page.meta)
+            return self.search.add_page(output, page.file.src_uri, page.meta, page.url)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+    def on_build_error(self, error):
+        if getattr(self, "search", None):
+            self.search.abort()
 
     def on_post_build(self, config: MkDocsConfig):
         write_outputs(self.hub, Path(config.site_dir), config.site_url or "")
         write_feeds(self.hub, Path(config.site_dir), config)
         write_digest_downloads(self.hub, Path(config.site_dir), config.site_url or "", self.hub.today)
         try:
-            index_site(Path(config.site_dir))
+            self.search.finish(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         check_site_links(Path(config.site_dir), config.site_url or "", self.sources)  # last: sees every output

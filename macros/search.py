@@ -3,7 +3,11 @@ indexing run after the build. Pagefind writes a chunked static index; nothing is
 
 from __future__ import annotations
 
+import base64
+import json
+import queue
 import subprocess
+import threading
 from pathlib import Path
 
 from . import models
@@ -75,6 +79,104 @@ def mark_page(html: str, src_uri: str, meta: dict) -> str:
     return html.replace(ARTICLE, ARTICLE[:-1] + f" {attributes}>", 1)
 
 
+class LiveIndex:
+    """A Pagefind service process fed each page as MkDocs writes it: indexing runs on another core while the
+    rest of the site renders, and the index is written when the build ends (same engine as `index_site`)."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([str(find_pagefind()), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.outbox: queue.Queue = queue.Queue()  # encoded messages; a writer thread keeps rendering from waiting
+        self.replies: dict[int, dict] = {}
+        self.errors: list[str] = []
+        self.done = threading.Condition()
+        self.closed = False
+        self.sent = 0
+        threading.Thread(target=self._write, daemon=True).start()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.index_id = self._ask({"type": "NewIndex", "config": {"exclude_selectors": [".headerlink"]}})["index_id"]
+
+    def _send(self, payload: dict) -> int:
+        self.sent += 1
+        message = json.dumps({"message_id": self.sent, "payload": payload}).encode("utf-8")
+        self.outbox.put(base64.b64encode(message) + b",")  # the service reads base64 JSON, comma-separated
+        return self.sent
+
+    def _write(self) -> None:
+        try:
+            while (data := self.outbox.get()) is not None:
+                self.process.stdin.write(data)
+                self.process.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+
+    def _read(self) -> None:
+        pending = b""
+        while chunk := self.process.stdout.read1(1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            with self.done:
+                for message in messages:
+                    reply = json.loads(base64.b64decode(message))
+                    payload = reply.get("payload") or {}
+                    if payload.get("type") == "Error":
+                        self.errors.append(str(payload.get("message")))
+                    self.replies[reply.get("message_id") or -1] = payload
+                self.done.notify_all()
+        with self.done:
+            self.closed = True
+            self.done.notify_all()
+
+    def _wait(self, until) -> None:
+        with self.done:
+            self.done.wait_for(lambda: until() or self.closed or self.errors, timeout=600)
+            if self.errors or not until():
+                raise SearchIndexError("the search index could not be built: "
+                                       + ("; ".join(self.errors) or "Pagefind stopped unexpectedly"))
+
+    def _ask(self, payload: dict) -> dict:
+        message_id = self._send(payload)
+        self._wait(lambda: message_id in self.replies)
+        return self.replies[message_id]
+
+    def add_page(self, html: str, url: str) -> None:
+        self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html, "file_path": None})
+
+    def write(self, site_dir: Path) -> None:
+        """Wait for every page to be indexed, then write the index into `site_dir/pagefind/`."""
+        sent = self.sent
+        self._wait(lambda: len(self.replies) >= sent)
+        self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(Path(site_dir) / INDEX_FOLDER)})
+
+    def close(self) -> None:
+        self.outbox.put(None)
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait()
+
+
+class SiteSearch:
+    """What the plugin calls: mark each page, feed the ones that belong in the index, write the index at the end."""
+
+    def __init__(self):
+        self.live = LiveIndex()
+
+    def add_page(self, html: str, src_uri: str, meta: dict, url: str) -> str:
+        marked = mark_page(html, src_uri, meta)
+        if is_indexed(src_uri, meta):
+            self.live.add_page(marked, "/" + url)
+        return marked
+
+    def finish(self, site_dir: Path) -> None:
+        try:
+            self.live.write(site_dir)
+        finally:
+            self.live.close()
+
+    def abort(self) -> None:
+        self.live.close()
+
+
 def find_pagefind() -> Path:
     """The Pagefind binary shipped in the pinned `pagefind[extended]` wheel."""
     try:
@@ -96,7 +198,6 @@ def index_site(site_dir: Path) -> None:
 def read_index(site_dir: Path) -> list[dict]:
     """Every page in the built index (url, content, filters, meta, sort), decoded from Pagefind's fragments."""
     import gzip
-    import json
 
     pages = []
     for path in sorted((Path(site_dir) / INDEX_FOLDER / "fragment").glob("*.pf_fragment")):
