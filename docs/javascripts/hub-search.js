@@ -156,8 +156,13 @@ function setUpSearch() {
     }
     const options = { filters };
     if (state.sort) options.sort = { [state.sort]: SORT_ORDER[state.sort] };
-    const engine = await loadPagefind();
-    const search = await engine.search(query, options);
+    let search;
+    try {
+      search = await (await loadPagefind()).search(query, options);
+    } catch (error) {
+      announce("Search is not available: the search index could not be loaded. Browse the case-study index instead.");
+      return;
+    }
     if (run !== latest || !search) return;  // a newer search has started
     pending = [...search.results];
     const count = pending.length;
