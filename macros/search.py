@@ -1,5 +1,5 @@
-"""The full-text search index: what each page tells Pagefind (body, filters, sort keys, metadata) and the
-indexing run after the build. Pagefind writes a chunked static index; nothing is fetched from another host."""
+"""The full-text search index: what each page tells Pagefind (body, filters, sort keys, metadata), and the
+indexing run as the site renders. Pagefind writes a chunked static index; nothing is fetched from another host."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def mark_page(html: str, src_uri: str, meta: dict) -> str:
 
 class LiveIndex:
     """A Pagefind service process fed each page as MkDocs writes it: indexing runs on another core while the
-    rest of the site renders, and the index is written when the build ends (same engine as `index_site`)."""
+    rest of the site renders, and the index is written when the build ends."""
 
     def __init__(self):
         self.process = subprocess.Popen([str(find_pagefind()), "--service"], stdin=subprocess.PIPE,
@@ -186,15 +186,6 @@ def find_pagefind() -> Path:
     return Path(get_executable())
 
 
-def index_site(site_dir: Path) -> None:
-    """Run Pagefind over the built site, writing its chunked index into `site_dir/pagefind/`."""
-    command = [str(find_pagefind()), "--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--silent",
-               "--exclude-selectors", ".headerlink"]  # the ¶ permalinks would end up in titles and excerpts
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"the search index could not be built: {(result.stderr or result.stdout).strip()}")
-
-
 def read_index(site_dir: Path) -> list[dict]:
     """Every page in the built index (url, content, filters, meta, sort), decoded from Pagefind's fragments."""
     import gzip
@@ -205,7 +196,3 @@ def read_index(site_dir: Path) -> list[dict]:
         pages.append(json.loads(data[len(b"pagefind_dcd"):]))
     return pages
 
-
-def index_size(site_dir: Path) -> int:
-    """Bytes of the whole index folder (a visitor downloads only the chunks a search needs)."""
-    return sum(p.stat().st_size for p in (Path(site_dir) / INDEX_FOLDER).rglob("*") if p.is_file())

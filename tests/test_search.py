@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from macros.hub import build_hub
-from macros.search import mark_page, read_index, render_search_data
+from macros.search import SiteSearch, mark_page, read_index, render_search_data
 
 from .conftest import ROOT
 
@@ -44,6 +44,18 @@ def test_search_data_gives_one_element_per_value_so_values_may_hold_commas():
     assert 'data-pagefind-sort="title:shared, legal"' in html
     assert 'data-pagefind-meta="summary:Say &quot;hi&quot; &amp; &lt;go&gt;"' in html
     assert 'data-also-known-as="Also known as: Notts"' in html  # each other name once
+
+
+def test_the_indexer_writes_the_pages_that_belong_in_the_index_and_no_others(tmp_path):
+    search = SiteSearch()
+    html = (f'<html lang="en"><body>{ARTICLE}<h1>Shared legal service</h1><p>Blaby and others.</p>'
+            '<span data-pagefind-filter="theme:procurement"></span></article></body></html>')
+    assert "data-pagefind-body" in search.add_page(html, "case-studies/a.md", {"hub_kind": "case-study"}, "case-studies/a/")
+    search.add_page(html, "themes/x.md", {"hub_kind": "theme"}, "themes/x/")
+    search.finish(tmp_path)
+    [page] = read_index(tmp_path)
+    assert page["url"] == "/case-studies/a/" and page["filters"]["theme"] == ["procurement"]
+    assert (tmp_path / "pagefind" / "pagefind.js").exists()
 
 
 def test_every_case_study_dataset_and_good_practice_page_is_in_the_index(site, hub):
