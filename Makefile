@@ -15,8 +15,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
 	touch $@
 
+# --dirty: after an edit only the pages it changed are rendered again (macros/preview.py); not strict, as a dirty
+# build always warns. Content problems still stop the preview; `make build` is the strict, full build.
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST)
 
 test: setup
 	$(BIN)/python -m tests.setup_browser

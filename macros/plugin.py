@@ -18,11 +18,17 @@ from .outputs import write_outputs
 from .pages import generate_pages
 from .previews import add_page_head
 from .problems import ContentError
+from .preview import PreviewPages, always_rebuild
 from .search import SearchIndexError, SiteSearch
 
 
 class HubPlugin(BasePlugin):
     hub: Hub
+    preview: PreviewPages | None = None
+
+    def on_startup(self, *, command: str, dirty: bool):
+        # `mkdocs serve --dirty` (make serve): render again only the pages an edit changed.
+        self.preview = PreviewPages() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig):
         root = Path(config.config_file_path).parent
@@ -35,9 +41,14 @@ class HubPlugin(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig):
         existing = {file.src_uri for file in files}
+        if self.preview:
+            for file in files.documentation_pages():
+                always_rebuild(file)
         for page in generate_pages(self.hub, existing):
+            source = ({"abs_src_path": self.preview.path_for(page.uri, page.markdown)} if self.preview
+                      else {"content": page.markdown})
             # Generated pages are reached through index and browse pages, not the sidebar: say so, quietly.
-            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, page.uri, **source, inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, markdown in digest_pages(self.hub, existing, self.hub.today):
             files.append(File.generated(config, uri, content=markdown))
         self.sources = page_sources(files)
@@ -48,8 +59,11 @@ class HubPlugin(BasePlugin):
         return context
 
     def on_pre_build(self, config: MkDocsConfig):
+        if self.preview:
+            self.preview.builds += 1
         try:
-            self.search = SiteSearch()  # indexes pages on another core as they are written
+            # Indexes pages on another core as they are written (in a preview, on the first build only).
+            self.search = SiteSearch(index=not (self.preview and self.preview.rebuilding))
         except (OSError, SearchIndexError) as error:
             raise PluginError(f"the search indexer could not start: {error}") from None
 

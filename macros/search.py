@@ -158,23 +158,25 @@ class LiveIndex:
 class SiteSearch:
     """What the plugin calls: mark each page, feed the ones that belong in the index, write the index at the end."""
 
-    def __init__(self):
-        self.live = LiveIndex()
+    def __init__(self, index: bool = True):
+        self.live = LiveIndex() if index else None  # without: pages are marked, the index already written stays
 
     def add_page(self, html: str, src_uri: str, meta: dict, url: str) -> str:
         marked = mark_page(html, src_uri, meta)
-        if is_indexed(src_uri, meta):
+        if self.live and is_indexed(src_uri, meta):
             self.live.add_page(marked, "/" + url)
         return marked
 
     def finish(self, site_dir: Path) -> None:
-        try:
-            self.live.write(site_dir)
-        finally:
-            self.live.close()
+        if self.live:
+            try:
+                self.live.write(site_dir)
+            finally:
+                self.live.close()
 
     def abort(self) -> None:
-        self.live.close()
+        if self.live:
+            self.live.close()
 
 
 def find_pagefind() -> Path:

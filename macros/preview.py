@@ -1,0 +1,37 @@
+"""Fast previews under `mkdocs serve --dirty`: generated pages backed by files that change only when their Markdown
+does, so after an edit MkDocs renders again only the pages the edit touched."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+
+class PreviewPages:
+    """Generated pages kept on disk between rebuilds of one `mkdocs serve --dirty` session."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="hub-preview-"))
+        self.digests: dict[str, str] = {}
+        self.builds = 0
+
+    def path_for(self, uri: str, markdown: str) -> str:
+        """The page's backing file, rewritten (so newer than its HTML) only when its Markdown changed."""
+        digest = hashlib.sha1(markdown.encode("utf-8")).hexdigest()
+        path = self.folder / uri
+        if self.digests.get(uri) != digest or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+            self.digests[uri] = digest
+        return str(path)
+
+    @property
+    def rebuilding(self) -> bool:
+        """After the first build: only changed pages are rendered, so the search index from the first build stays."""
+        return self.builds > 1
+
+
+def always_rebuild(file) -> None:
+    """Hand-written pages call macros over the whole hub: any edit may change them, so they are always rendered."""
+    file.is_modified = lambda: True
