@@ -324,17 +324,19 @@ def test_case_study_filters_are_reached_and_set_with_the_keyboard_alone(browser,
     tab.context.close()
 
 
+@pytest.mark.parametrize("key", ["Enter", "Space"])
 @pytest.mark.parametrize("palette, name, other", [("light", "Switch to dark mode", "slate"),
                                                   ("dark", "Switch to light mode", "default")])
 def test_the_colour_scheme_switch_is_named_for_what_it_does_and_works_from_the_keyboard(browser, site_url, palette,
-                                                                                         name, other):
+                                                                                         name, other, key):
     tab = open_tab(browser, palette)
     tab.goto(site_url)
     tab_to(tab, "input.md-option", limit=5)
     assert tab.evaluate("document.activeElement.getAttribute('aria-label')") == name
     assert tab.evaluate("document.activeElement.nextElementSibling.hidden") is False  # where its focus ring is drawn
-    tab.keyboard.press("Enter")
+    tab.keyboard.press(key)
     assert tab.get_attribute("body", "data-md-color-scheme") == other
+    assert tab.evaluate("document.activeElement.getAttribute('aria-label')") != name  # the other way, named so
     tab.context.close()
 
 

@@ -3,12 +3,21 @@
 // The colour-scheme switch: when the scheme follows the system setting, Material shows the right button but checks
 // none of its radio inputs, so Tab lands on the first one, whose name is for the light scheme's button and whose
 // focus ring is drawn on a hidden label. Checking the input whose button is shown makes focus and name match.
+// Material switches on Enter; Space on a checked radio input does nothing, so Space is made to do what Enter does.
 //
 // Wide tables scroll inside themselves (hub.css): one that overflows is made focusable, so the keyboard can scroll it.
 
 function checkShownSchemeSwitch() {
   const shown = document.querySelector(".md-option + label:not([hidden])");
   if (shown) shown.previousElementSibling.checked = true;
+}
+
+function switchSchemeOnSpace(event) {
+  const input = event.target;
+  if (event.key !== " " || !input.matches || !input.matches("input.md-option:checked")) return;
+  event.preventDefault();
+  const button = input.nextElementSibling;
+  if (button) button.click();
 }
 
 function markScrollingTables() {
@@ -23,3 +32,4 @@ document$.subscribe(() => {
   markScrollingTables();
 });
 window.addEventListener("resize", markScrollingTables);
+document.addEventListener("keydown", switchSchemeOnSpace);
