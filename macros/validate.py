@@ -148,9 +148,14 @@ def validate_registers(sources: Sources, context: dict) -> tuple[dict, list[Prob
 
 
 def check_body(source: SourceFile) -> list[Problem]:
-    """Refuse executable HTML in contributed Markdown."""
+    """Refuse executable HTML and the template's placeholders in contributed Markdown, each at its own line."""
     problems = []
     for offset, text in enumerate(source.body.splitlines()):
+        if models.PLACEHOLDER.search(text):
+            quoted = text.strip() if len(text.strip()) <= 80 else text.strip()[:79] + "…"
+            problems.append(Problem(source.path, source.body_line + offset, "body",
+                                    f"still has the template's placeholder {quoted!r}",
+                                    "write your own text in place of each line marked REPLACE"))
         for pattern, what, fix in EXECUTABLE_HTML:
             if pattern.search(text):
                 problems.append(Problem(source.path, source.body_line + offset, "body",

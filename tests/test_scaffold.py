@@ -84,10 +84,17 @@ def test_placeholders_are_refused_by_the_check_all_at_once(repo):
     new(repo, *flags())
     problems = problems_in(repo)
     fields = [re.match(rf"case_studies/{SLUG}\.md:\d+: ([^:]+):", p).group(1) for p in problems]
-    assert fields == ["body", "summary", "source.document", "source.date"], problems
-    assert "body: still has the template's placeholder 'REPLACE with the problem the councils faced.' (and 3 more)" \
-        in problems[0]
+    assert fields == ["summary", "source.document", "source.date", "body", "body", "body", "body"], problems
     assert all("REPLACE" in problem for problem in problems)
+
+
+def test_each_placeholder_in_the_body_is_reported_at_its_own_line(repo):
+    new(repo, *flags())
+    lines = (repo.root / "case_studies" / f"{SLUG}.md").read_text().splitlines()
+    expected = [f"case_studies/{SLUG}.md:{number}: body: still has the template's placeholder '{text}'"
+                for number, text in enumerate(lines, start=1) if text.startswith("REPLACE with")]
+    assert len(expected) == 4
+    assert [problem.split(" — ")[0] for problem in problems_in(repo) if ": body: " in problem] == expected
 
 
 def test_filled_in_case_study_passes_the_check(repo):
@@ -207,9 +214,9 @@ def test_check_lists_every_problem_in_every_file_at_once(repo):
     out = io.StringIO()
     assert run_check(repo.root, out=out) == 1
     lines = out.getvalue().splitlines()
-    assert len([line for line in lines if line.startswith("case_studies/")]) == 5
+    assert len([line for line in lines if line.startswith("case_studies/")]) == 8
     assert "case_studies/second-file.md:13: savings[0].type: 'cash' is not allowed" in out.getvalue()
-    assert lines[-1] == "5 problems found; fix them and run the check again."
+    assert lines[-1] == "8 problems found; fix them and run the check again."
 
 
 def test_check_prints_github_annotations_on_the_problem_lines(repo):
@@ -217,8 +224,8 @@ def test_check_prints_github_annotations_on_the_problem_lines(repo):
     out = io.StringIO()
     assert run_check(repo.root, "github", out=out) == 1
     annotations = [line for line in out.getvalue().splitlines() if line.startswith("::")]
-    assert len(annotations) == 4
-    assert annotations[1] == (
+    assert len(annotations) == 7
+    assert annotations[0] == (
         f"::error file=case_studies/{SLUG}.md,line=11,title=Hub check::summary: still has the template's placeholder "
         "'REPLACE with one or two sentences: what was done, by whom, and what it achieved.' — write your own text "
         "in place of each line marked REPLACE")
