@@ -111,21 +111,44 @@ def resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] 
     return normal, unquote(parts.fragment)
 
 
-def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None) -> LinkReport:
-    """Every link in every built HTML page, checked against the files and ids of the built site."""
+@dataclass
+class PageLinks:
+    ids: set[str]
+    links: list[tuple[str, tuple[str | None, str] | None]]  # each address, and where resolve_link says it points
+
+
+def read_page_links(path: Path, page: str, site_url: str, cache: dict | None) -> PageLinks:
+    """A page's ids and resolved links; under `mkdocs serve` a page that was not written again comes from `cache`."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size, site_url)
+    if cache is not None and page in cache and cache[page][0] == key:
+        return cache[page][1]
+    scan = scan_page(path.read_bytes())
+    found = PageLinks(scan.ids, [(href.strip(), resolve_link(page, href, site_url)) for href in scan.links
+                                 if href.strip() and href.strip() != "#"])
+    if cache is not None:
+        cache[page] = (key, found)
+    return found
+
+
+def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None,
+                cache: dict | None = None) -> LinkReport:
+    """Every link in every built HTML page, checked against the files and ids of the built site.
+
+    `cache` (kept by the caller between builds) lets a preview rebuild read again only the pages it wrote."""
     sources = sources or {}
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
-    scans = {name: scan_page((site_dir / name).read_bytes())
+    pages = {name: read_page_links(site_dir / name, name, site_url, cache)
              for name in sorted(files) if name.endswith(".html")}
-    report = LinkReport(pages=len(scans))
-    for page, scan in scans.items():
-        for href in scan.links:
-            if not href.strip() or href.strip() == "#":
-                continue
-            resolved = resolve_link(page, href, site_url)
+    if cache is not None:
+        for gone in cache.keys() - pages.keys():
+            del cache[gone]
+    report = LinkReport(pages=len(pages))
+    for page, found in pages.items():
+        for href, resolved in found.links:
             if resolved is None:
-                if urlsplit(href.strip()).scheme.lower() not in ("javascript", "data"):
-                    report.external[href.strip()].add(page)
+                if urlsplit(href).scheme.lower() not in ("javascript", "data"):
+                    report.external[href].add(page)
                 continue
             report.internal += 1
             target, fragment = resolved
@@ -137,7 +160,7 @@ def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = 
                     target = f"{target}/index.html"
                 else:
                     problem = f"there is no page or file {target} in the site"
-            if problem is None and fragment and target.endswith(".html") and fragment not in scans[target].ids:
+            if problem is None and fragment and target.endswith(".html") and fragment not in pages[target].ids:
                 problem = f"{target} has no element with id '{fragment}'"
             if problem:
                 report.broken.append(BrokenLink(page, href, problem, sources.get(page, "")))
@@ -155,9 +178,10 @@ def write_external_report(report: LinkReport, site_dir: Path) -> Path:
     return path
 
 
-def check_site_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None) -> LinkReport:
+def check_site_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None,
+                     cache: dict | None = None) -> LinkReport:
     """Check the built site; each broken link is a warning, so the strict build fails naming the page and link."""
-    report = check_links(site_dir, site_url, sources)
+    report = check_links(site_dir, site_url, sources, cache)
     write_external_report(report, site_dir)
     for broken in report.broken:
         log.warning(str(broken))

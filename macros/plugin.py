@@ -85,4 +85,5 @@ class HubPlugin(BasePlugin):
             self.search.finish(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        check_site_links(Path(config.site_dir), config.site_url or "", self.sources)  # last: sees every output
+        check_site_links(Path(config.site_dir), config.site_url or "", self.sources,  # last: sees every output
+                         self.preview.page_links if self.preview else None)

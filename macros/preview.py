@@ -15,6 +15,7 @@ class PreviewPages:
         self.folder = Path(tempfile.mkdtemp(prefix="hub-preview-"))
         self.digests: dict[str, str] = {}
         self.builds = 0
+        self.page_links: dict = {}  # the link check's reading of each built page, reused while the page is unchanged
 
     def path_for(self, uri: str, markdown: str) -> str:
         """The page's backing file, rewritten (so newer than its HTML) only when its Markdown changed."""

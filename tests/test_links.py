@@ -73,6 +73,23 @@ def test_external_links_are_listed_not_checked(small_site, href):
     assert dict(report.external) == {href: {"index.html"}}
 
 
+def test_a_preview_rebuild_reads_again_only_changed_pages_and_still_checks_every_link(small_site):
+    cache: dict = {}
+    home = small_site / "index.html"
+    home.write_text('<a href="themes/procurement/#savings">x</a>', encoding="utf-8")
+    assert check_links(small_site, SITE_URL, cache=cache).broken == []
+    kept = cache["index.html"]
+    theme = small_site / "themes/procurement/index.html"
+    theme.write_text('<h1 id="procurement">Procurement</h1>', encoding="utf-8")  # the anchor the home page uses goes
+    report = check_links(small_site, SITE_URL, cache=cache)
+    assert cache["index.html"] is kept  # not read again: it did not change
+    assert [(b.page, b.problem) for b in report.broken] == [
+        ("index.html", "themes/procurement/index.html has no element with id 'savings'")]
+    (small_site / "case-studies/software-together/index.html").unlink()
+    check_links(small_site, SITE_URL, cache=cache)
+    assert "case-studies/software-together/index.html" not in cache
+
+
 def test_an_alias_redirect_to_a_missing_page_is_a_broken_link(small_site):
     (small_site / "case-studies/joint-software/index.html").unlink()
     report = check_links(small_site, SITE_URL)
