@@ -124,7 +124,7 @@ def test_dataset_table_shows_unknowns_and_neutralises_csv_formulas(repo, tmp_pat
 
 
 @pytest.mark.parametrize("call, message", [
-    ('{{ dataset_table("test-grant") }}', "docs/figures.md: dataset_table: dataset='test-grant' is not known — did you mean 'test-grants'?"),
+    ('{{ dataset_table("test-grant") }}', "docs/figures.md:1: dataset_table: dataset='test-grant' is not known — did you mean 'test-grants'?"),
     ('{{ league_table(by="theme", metric="savings") }}', "league_table: metric='savings' is not known — use one of the metric values: delivered, forecast, roi, cashable_share, case_studies"),
     ('{{ case_study_list(theme="procurment") }}', "case_study_list: theme='procurment' is not known — did you mean 'procurement'?"),
     ('{{ savings_summary(authority="notts-cc") }}', "savings_summary: authority='notts-cc' is not known"),
@@ -135,6 +135,17 @@ def test_bad_macro_arguments_stop_the_build_naming_page_macro_and_closest_value(
     result = build_with_page(repo, tmp_path, call + "\n")
     assert result.returncode != 0
     assert message in result.stderr, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("page, line", [
+    ("# Figures\n\nText.\n\n{{ case_study_list(theme='procurment') }}\n", 5),
+    ("---\ntitle: Figures\ndescription: Savings\n---\n\n# Figures\n\n{{ case_study_count() }}\n\n"
+     "{{ league_table(by='theme',\n   metric='savings') }}\n", 10),
+])
+def test_a_bad_macro_call_is_reported_at_its_line_in_the_page_file(repo, tmp_path, page, line):
+    result = build_with_page(repo, tmp_path, page)
+    assert result.returncode != 0
+    assert re.search(rf"docs/figures\.md:{line}: (case_study_list|league_table): ", result.stderr), result.stderr[-2000:]
 
 
 def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values(repo, tmp_path):
