@@ -6,10 +6,12 @@ from pathlib import Path
 
 from .exports import write_exports
 from .pages import render_redirect_page
+from .previews import describe_preview
 
 
-def write_redirects(hub, site_dir: Path, site_url: str) -> None:
+def write_redirects(hub, site_dir: Path, config) -> None:
     """A redirect page for each old slug, and a `_redirects` file of real 301s for hosts that read one."""
+    site_url = config.get("site_url") or ""
     base = "/" + site_url.split("://", 1)[-1].split("/", 1)[1] if site_url.count("/") > 2 else "/"
     base = base.rstrip("/") + "/"
     lines = []
@@ -17,11 +19,14 @@ def write_redirects(hub, site_dir: Path, site_url: str) -> None:
         page = site_dir / "case-studies" / alias / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         target = f"{site_url.rstrip('/')}/case-studies/{slug}/" if site_url else f"../{slug}/"
-        page.write_text(render_redirect_page(target), encoding="utf-8")
+        cs = hub.case_studies[slug]
+        preview = describe_preview({"title": cs.title, "description": cs.summary, "hub_kind": "case-study"}, cs.title,
+                                   target, config, cs.published, cs.updated)
+        page.write_text(render_redirect_page(target, cs.title, preview), encoding="utf-8")
         lines.append(f"{base}case-studies/{alias}/ {base}case-studies/{slug}/ 301")
     (site_dir / "_redirects").write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
 
 
-def write_outputs(hub, site_dir: Path, site_url: str) -> None:
-    write_redirects(hub, site_dir, site_url)
+def write_outputs(hub, site_dir: Path, config) -> None:
+    write_redirects(hub, site_dir, config)
     write_exports(hub, site_dir)

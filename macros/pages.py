@@ -251,12 +251,14 @@ def generate_pages(hub, existing: set[str]) -> list[GeneratedPage]:
     return [page for page in pages if page.uri not in existing]
 
 
-def render_redirect_page(target_url: str) -> str:
-    """A redirect that works on any static host: meta refresh, canonical link and a plain link."""
+def render_redirect_page(target_url: str, title: str = "Moved", preview: list[tuple] = ()) -> str:
+    """A redirect that works on any static host: meta refresh, canonical link and a plain link; with the target's
+    preview tags, so an old address pasted into an email or post still shows the case study's card."""
     target = esc(target_url)
+    tags = "".join(f'<meta {attribute}="{esc(name)}" content="{esc(content)}">\n' for attribute, name, content in preview)
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n"
-        f"<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        f"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{esc(title)}</title>\n"
+        f"<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n{tags}"
         f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n"
         f"<p>This case study has moved to <a href=\"{target}\">{target}</a>.</p>\n</body>\n</html>\n"
     )

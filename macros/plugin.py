@@ -78,7 +78,7 @@ class HubPlugin(BasePlugin):
             self.search.abort()
 
     def on_post_build(self, config: MkDocsConfig):
-        write_outputs(self.hub, Path(config.site_dir), config.site_url or "")
+        write_outputs(self.hub, Path(config.site_dir), config)
         write_feeds(self.hub, Path(config.site_dir), config)
         write_digest_downloads(self.hub, Path(config.site_dir), config.site_url or "", self.hub.today)
         try:

@@ -82,6 +82,11 @@ def test_old_slug_redirects_to_the_current_page(tmp_path, repo):
     redirect = (tmp_path / "site" / "case-studies" / "software-together" / "index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=https://hub.example.org/case-studies/joint-software/">' in redirect
     assert '<link rel="canonical" href="https://hub.example.org/case-studies/joint-software/">' in redirect
+    # an old address pasted into an email still previews as the case study
+    assert '<meta property="og:url" content="https://hub.example.org/case-studies/joint-software/">' in redirect
+    assert '<meta property="og:title" content="Joint procurement of software">' in redirect
+    assert '<title>Joint procurement of software</title>' in redirect
+    assert re.search(r'<meta property="og:description" content="[^"]{20,}">', redirect)
     assert (tmp_path / "site" / "_redirects").read_text() == \
         "/case-studies/software-together/ /case-studies/joint-software/ 301\n"
 
