@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -86,8 +88,24 @@ def _site_base(site_url: str) -> tuple[str, str]:
 
 def resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] | None:
     """The site file and fragment a link points to; None for an external link; (None, why) if it leaves the site."""
-    origin, base = _site_base(site_url)
     href = href.strip()
+    if href.startswith("#"):
+        return page, unquote(href[1:])
+    climbs = len(CLIMB.match(href).group()) // 3
+    folders = posixpath.dirname(page).split("/") if "/" in page else []
+    if 0 < climbs <= len(folders):
+        # Where "../../themes/x/" leads does not depend on the last two folders of the page it is on: the same
+        # navigation link on thousands of case-study pages is resolved once, for a stand-in page.
+        page = "/".join(folders[:len(folders) - climbs] + ["_"] * (climbs + 1))
+    return _resolve_link(page, href, site_url)
+
+
+CLIMB = re.compile(r"(?:\.\./)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] | None:
+    origin, base = _site_base(site_url)
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         absolute = f"{parts.scheme}://{parts.netloc}" if parts.scheme else f"{urlsplit(site_url).scheme}://{parts.netloc}"

@@ -90,6 +90,20 @@ def test_a_preview_rebuild_reads_again_only_changed_pages_and_still_checks_every
     assert "case-studies/software-together/index.html" not in cache
 
 
+@pytest.mark.parametrize("page, href, expected", [
+    ("case-studies/a/index.html", "../b/#x", ("case-studies/b/index.html", "x")),
+    ("themes/a/index.html", "../b/#x", ("themes/b/index.html", "x")),  # the same link, another folder
+    ("case-studies/a/index.html", "../../themes/b/", ("themes/b/index.html", "")),
+    ("a/b/c/index.html", "../../themes/b/", ("a/themes/b/index.html", "")),
+    ("case-studies/a/index.html", "../", ("case-studies/index.html", "")),
+    ("case-studies/a/index.html", "../../../x/", (None, "it points above the site's root folder")),
+    ("case-studies/a/index.html", "#", ("case-studies/a/index.html", "")),
+])
+def test_a_climbing_link_resolves_from_where_its_page_is(page, href, expected):
+    assert resolve_link(page, href, SITE_URL) == expected
+    assert resolve_link(page, href, SITE_URL) == expected  # and again, from the cache
+
+
 def test_an_alias_redirect_to_a_missing_page_is_a_broken_link(small_site):
     (small_site / "case-studies/joint-software/index.html").unlink()
     report = check_links(small_site, SITE_URL)
