@@ -109,18 +109,18 @@ def render_audit_blocks(report: dict) -> dict[str, str]:
     else:
         problems = (f"The latest automated audit ({date}) found no failures of WCAG 2.2 level A or AA "
                     "on the pages tested.")
-    advisories = [v for v in report["violations"] if not v["criteria"]]
-    if advisories:
-        pages = sorted({v["page"] for v in advisories})
-        problems += (f" It found {len(advisories)} problem{'s' if len(advisories) != 1 else ''} against good practice "
-                     f"that {'are' if len(advisories) != 1 else 'is'} not a failure of WCAG (on the "
-                     f"{', '.join(pages)}), listed under \"Preparation of this accessibility statement\" below.")
         status = ("This website is partially compliant with the [Web Content Accessibility Guidelines version 2.2]"
                   "(https://www.w3.org/TR/WCAG22/) AA standard. The latest automated audit and keyboard checks found "
                   "no failures of a level A or AA success criterion on the pages tested, but the website has not yet "
                   "had a full manual audit (with screen readers, zoom and speech input), so we cannot yet say it is "
                   "fully compliant.")
         non_compliance = "The latest automated audit found no content that fails a level A or AA success criterion."
+    advisories = [v for v in report["violations"] if not v["criteria"]]
+    if advisories:
+        pages = sorted({v["page"] for v in advisories})
+        problems += (f" It found {len(advisories)} problem{'s' if len(advisories) != 1 else ''} against good practice "
+                     f"that {'are' if len(advisories) != 1 else 'is'} not a failure of WCAG (on the "
+                     f"{', '.join(pages)}), listed under \"Preparation of this accessibility statement\" below.")
     rows = []
     for page in report["pages"]:
         cells = []

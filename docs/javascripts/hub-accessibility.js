@@ -6,6 +6,9 @@
 // Material switches on Enter; Space on a checked radio input does nothing, so Space is made to do what Enter does.
 //
 // Wide tables scroll inside themselves (hub.css): one that overflows is made focusable, so the keyboard can scroll it.
+//
+// Material wraps each code block's copy button in an unnamed <nav>: on a page with several code blocks, screen-reader
+// users meet a list of identical "navigation" landmarks. Each is named for the code block it belongs to.
 
 function checkShownSchemeSwitch() {
   const shown = document.querySelector(".md-option + label:not([hidden])");
@@ -20,6 +23,12 @@ function switchSchemeOnSpace(event) {
   if (button) button.click();
 }
 
+function nameCodeButtonLandmarks() {
+  document.querySelectorAll("nav.md-code__nav").forEach((nav, index) => {
+    nav.setAttribute("aria-label", `Code block ${index + 1}`);
+  });
+}
+
 function markScrollingTables() {
   for (const table of document.querySelectorAll("table.hub-table")) {
     if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
@@ -30,6 +39,11 @@ function markScrollingTables() {
 document$.subscribe(() => {
   checkShownSchemeSwitch();
   markScrollingTables();
+  nameCodeButtonLandmarks();
 });
+// Material adds the copy buttons after the page is shown, so they are named as they appear.
+new MutationObserver(() => {
+  if (document.querySelector("nav.md-code__nav:not([aria-label])")) nameCodeButtonLandmarks();
+}).observe(document.body, { childList: true, subtree: true });
 window.addEventListener("resize", markScrollingTables);
 document.addEventListener("keydown", switchSchemeOnSpace);
