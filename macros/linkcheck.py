@@ -142,8 +142,8 @@ def read_page_links(path: Path, page: str, site_url: str, cache: dict | None) ->
     if cache is not None and page in cache and cache[page][0] == key:
         return cache[page][1]
     scan = scan_page(path.read_bytes())
-    found = PageLinks(scan.ids, [(href.strip(), resolve_link(page, href, site_url)) for href in scan.links
-                                 if href.strip() and href.strip() != "#"])
+    hrefs = [href.strip() for href in scan.links]
+    found = PageLinks(scan.ids, [(href, resolve_link(page, href, site_url)) for href in hrefs if href not in ("", "#")])
     if cache is not None:
         cache[page] = (key, found)
     return found

@@ -177,14 +177,20 @@ def _plain_text(value: str) -> str:
 PLACEHOLDER = re.compile(r"\b(?:REPLACE|TODO)\b")
 
 
+PLACEHOLDER_FIX = "write your own text in place of each line marked REPLACE"
+
+
+def describe_placeholder(line: str) -> str:
+    line = line.strip()
+    return f"still has the template's placeholder {line if len(line) <= 80 else line[:79] + '…'!r}"
+
+
 def _filled_in(value: str) -> str:
     """Refuse the placeholders of the `hub new` template until an editor writes over them."""
-    found = [line.strip() for line in value.splitlines() if PLACEHOLDER.search(line)]
+    found = [line for line in value.splitlines() if PLACEHOLDER.search(line)]
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        quoted = found[0] if len(found[0]) <= 80 else found[0][:79] + "…"
-        fail(f"still has the template's placeholder {quoted!r}{more}",
-             "write your own text in place of each line marked REPLACE")
+        fail(describe_placeholder(found[0]) + more, PLACEHOLDER_FIX)
     return value
 
 

@@ -152,10 +152,8 @@ def check_body(source: SourceFile) -> list[Problem]:
     problems = []
     for offset, text in enumerate(source.body.splitlines()):
         if models.PLACEHOLDER.search(text):
-            quoted = text.strip() if len(text.strip()) <= 80 else text.strip()[:79] + "…"
-            problems.append(Problem(source.path, source.body_line + offset, "body",
-                                    f"still has the template's placeholder {quoted!r}",
-                                    "write your own text in place of each line marked REPLACE"))
+            problems.append(Problem(source.path, source.body_line + offset, "body", models.describe_placeholder(text),
+                                    models.PLACEHOLDER_FIX))
         for pattern, what, fix in EXECUTABLE_HTML:
             if pattern.search(text):
                 problems.append(Problem(source.path, source.body_line + offset, "body",
