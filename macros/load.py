@@ -185,7 +185,7 @@ def read_yaml_file(path: Path, display_path: str) -> SourceFile:
     return SourceFile(display_path, data)
 
 
-REGISTER_NAMES = ("authorities", "partnerships", "themes", "programmes", "sub_regions")
+REGISTER_NAMES = ("authorities", "partnerships", "themes", "programmes", "regions", "sub_regions")
 
 
 @dataclass

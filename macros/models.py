@@ -29,13 +29,16 @@ MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 AUTHORITY_TYPES = ("county", "district", "unitary", "metropolitan", "london-borough",
                    "fire-rescue", "police", "national-park", "other")
-SAVING_TYPES = ("cashable", "non-cashable", "cost-avoidance", "income")
+SAVING_TYPES = ("cashable", "non-cashable", "cost-avoidance", "income", "unstated")
 SAVING_STATUSES = ("delivered", "forecast")
 SAVING_BASES = ("one-off", "per-year", "total")
-UNITS = ("GBP", "GBP thousand", "GBP million", "count", "percent", "score", "ratio")
-REGISTERS = ("authorities", "partnerships", "themes", "programmes", "sub_regions")
+UNITS = ("GBP", "GBP thousand", "GBP million", "count", "percent", "score", "ratio", "rank", "rate")
+ADDITIVE_UNITS = ("GBP", "GBP thousand", "GBP million", "count")  # a computed total means something only for these
+UNIT_SCALE = {"GBP": 1, "GBP thousand": 1_000, "GBP million": 1_000_000}
+REGISTERS = ("authorities", "partnerships", "themes", "programmes", "regions", "sub_regions")
 REGISTER_ITEM = {"authorities": "authority", "partnerships": "partnership", "themes": "theme",
-                 "programmes": "programme", "sub_regions": "sub-region"}
+                 "programmes": "programme", "regions": "region", "sub_regions": "sub-region"}
+AREA_REGISTERS = ("regions", "sub_regions")  # an `area:` names a region or a sub-region
 
 
 def fail(message: str, fix: str = ""):
@@ -72,6 +75,26 @@ def parse_money_text(text: str) -> int | None:
     scale = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3}
     number *= scale.get((match.group(2) or "").lower(), 1)
     return round(number)
+
+
+PRINTED_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(bn|billion|m|million|mn|k|thousand)?(?![a-z])", re.IGNORECASE)
+
+
+def printed_amounts(text: str) -> set[int]:
+    """Every amount of pounds a number printed in `text` can stand for: '£1.2m' 1,200,000; '677k' 677,000; a bare
+    '120' 120, or 120,000 or 120,000,000 when it comes from a table in £000 or £m."""
+    scales = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "mn": 10**6, "k": 10**3, "thousand": 10**3}
+    amounts = set()
+    for whole, fraction, suffix in PRINTED_NUMBER.findall(text):
+        number = float(whole.replace(",", "") + (fraction or ""))
+        for scale in ([scales[suffix.lower()]] if suffix else [1, 10**3, 10**6]):
+            amounts.add(round(number * scale))
+    return amounts
+
+
+def quote_states_amount(quote: str, amount: int) -> bool:
+    return amount in printed_amounts(quote)
 
 
 def _non_negative(value: int) -> int:
@@ -156,14 +179,17 @@ def _id(value: str) -> str:
 Id = Annotated[str, AfterValidator(_id)]
 
 
-def Ref(register: str):
-    """An id that must exist in a register; unknown ids are refused with the closest suggested."""
+def Ref(*registers: str):
+    """An id that must exist in one of the registers; unknown ids are refused with the closest suggested."""
     def check(value: str, info: ValidationInfo) -> str:
-        known = ((info.context or {}).get("ids") or {}).get(register)
-        if known is not None and value not in known:
-            item = REGISTER_ITEM[register]
-            fail(f"unknown {item} {value!r}",
-                 f"{did_you_mean(value, known, f'ids in data/{register}.yaml')} (ids are listed in data/{register}.yaml)")
+        ids = (info.context or {}).get("ids") or {}
+        if not all(register in ids for register in registers):
+            return value
+        known = [known_id for register in registers for known_id in ids[register]]
+        if value not in known:
+            item = " or ".join(REGISTER_ITEM[register] for register in registers)
+            files = " and ".join(f"data/{register}.yaml" for register in registers)
+            fail(f"unknown {item} {value!r}", f"{did_you_mean(value, known, f'ids in {files}')} (ids are listed in {files})")
         return value
     return Annotated[str, AfterValidator(check)]
 
@@ -233,6 +259,12 @@ class Authority(Model):
     aliases: list[Text] = []
 
 
+class Region(Model):
+    id: Id
+    name: Text
+    description: Optional[Text] = None
+
+
 class SubRegion(Model):
     id: Id
     name: Text
@@ -266,8 +298,8 @@ class Programme(Model):
     description: Text
 
 
-REGISTER_MODELS = {"authorities": Authority, "sub_regions": SubRegion, "partnerships": Partnership,
-                   "themes": Theme, "programmes": Programme}
+REGISTER_MODELS = {"authorities": Authority, "regions": Region, "sub_regions": SubRegion,
+                   "partnerships": Partnership, "themes": Theme, "programmes": Programme}
 
 
 # --- Case studies ----------------------------------------------------------------------------
@@ -285,13 +317,17 @@ class SourceRef(Model):
 
 class Saving(Model):
     amount: PositiveMoney = Field(description="the saving as the source states it")
-    type: Literal[SAVING_TYPES] = Field(description=("`cashable`: money no longer spent; `non-cashable`: time or "
-                                                     "quality gained; `cost-avoidance`: costs that would have come; "
-                                                     "`income`: money earned"))
+    type: Literal[SAVING_TYPES] = Field(description=("`cashable`: money no longer spent, only where the source says "
+                                                     "so; `non-cashable`: time or quality gained; `cost-avoidance`: "
+                                                     "costs that would have come; `income`: money earned; "
+                                                     "`unstated`: the source gives the amount but not its kind"))
     status: Literal[SAVING_STATUSES] = Field(description="forecasts are never counted as delivered")
     basis: Literal[SAVING_BASES] = Field(description="once, every year, or a total over a period")
     years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = Field(
         None, description="the years a total covers; only with basis: total")
+    quote: Optional[Annotated[str, Field(min_length=5, max_length=300), AfterValidator(_filled_in)]] = Field(
+        None, description="the source's own words giving the figure, as printed, with the amount in them "
+                          "(… marks words left out); shown beside the figure")
     note: Optional[Text] = Field(None, description="what the figure covers, in the source's words")
 
     @model_validator(mode="after")
@@ -299,6 +335,12 @@ class Saving(Model):
         if self.years is not None and self.basis != "total":
             fail(f"years is only used with basis: total, not {self.basis}",
                  "remove years, or use basis: total for an amount over several years")
+        if self.quote is not None:
+            self.quote = " ".join(self.quote.split())
+            if not quote_states_amount(self.quote, self.amount):
+                fail(f"the quote does not give the amount {self.amount:,}",
+                     "quote the source's words that print this figure (e.g. '£677k', '£1.2m' or '677,000'), or "
+                     "correct the amount")
         return self
 
 
@@ -317,7 +359,11 @@ class CaseStudy(Model):
         "used in listings, search results, feeds, link previews and newsletters")),
         AfterValidator(_plain_text), AfterValidator(_filled_in)]
     partnership: Ref("partnerships") = Field(description="the partnership whose work it was")
-    authorities: Annotated[list[Ref("authorities")], Field(min_length=1, description="every council or body involved")]
+    authorities: list[Ref("authorities")] = Field([], description=(
+        "the councils the source names as taking part, by name or by a description that fixes the set; never "
+        "filled in from a sub-region's membership"))
+    area: Optional[Ref(*AREA_REGISTERS)] = Field(None, description=(
+        "the region or sub-region, for work the source describes as area-wide without naming the councils"))
     themes: Annotated[list[Ref("themes")], Field(min_length=1, description="the kinds of work it covers")]
     published: PastDate = Field(description="the day it was added to the hub")
     source: SourceRef = Field(description="the document every fact and figure comes from")
@@ -335,6 +381,10 @@ class CaseStudy(Model):
 
     @model_validator(mode="after")
     def dates_in_order(self):
+        if not self.authorities and not self.area:
+            fail("names neither authorities nor an area",
+                 "list the councils the source names under authorities:, or give the region or sub-region of "
+                 "area-wide work as area: (ids in data/regions.yaml and data/sub_regions.yaml)")
         if self.updated and self.updated < self.published:
             fail(f"updated ({self.updated}) is before published ({self.published})",
                  "updated is the day of the last change, on or after published")
@@ -352,10 +402,18 @@ class Column(Model):
     label: Text
     unit: Optional[Literal[UNITS]] = None
     ref: Optional[Literal[REGISTERS]] = None
+    no_total: Optional[Text] = Field(None, description=(
+        "why the rows of a money or count column cannot be added (e.g. they mix periods or bases); shown in place "
+        "of a computed total"))
 
     @property
     def numeric(self) -> bool:
         return self.unit is not None
+
+    @property
+    def additive(self) -> bool:
+        """Whether a total computed from the rows means something."""
+        return self.unit in ADDITIVE_UNITS and self.no_total is None
 
 
 class Discrepancy(Model):

@@ -60,8 +60,8 @@ def describe_check(function) -> tuple[str | None, str | None]:
     if function in CHECKS:
         return CHECKS[function]
     names = inspect.getclosurevars(function).nonlocals
-    if "register" in names:
-        return "id", f"an `id` in `data/{names['register']}.yaml`"
+    if "registers" in names:
+        return "id", "an `id` in " + " or ".join(f"`data/{register}.yaml`" for register in names["registers"])
     if "form" in names:
         forms = [f"`{form}`" for form in names["form"].replace(" or ", ", ").split(", ")]
         return "date", ", ".join(forms[:-1]) + " or " + forms[-1] if len(forms) > 1 else forms[0]

@@ -134,9 +134,14 @@ partnership: {partnership}
 {programme_line}
 # programme: {programmes[0] if programmes else "programme-id"}
 
-# authorities (required): every council or body involved, ids from data/authorities.yaml.
-#   Now: {chosen}.
+# authorities (optional): the councils the source names as taking part, ids from data/authorities.yaml. Name only
+#   councils the source names (or fixes, as in "the seven Nottinghamshire districts"); never fill the list
+#   in from a sub-region. Now: {chosen}.
 authorities: [{", ".join(authorities)}]
+
+# area (optional): for work the source describes as area-wide without naming the councils, the region or sub-region,
+#   an id from data/regions.yaml or data/sub_regions.yaml. Give authorities, area, or both.
+# area: east-midlands
 
 # themes (required): the kinds of work it covers, ids from data/themes.yaml:
 {_wrapped("#   ", list(registers["themes"]))}
@@ -163,14 +168,19 @@ source:
 # investment: 50000
 
 # savings (optional): one entry for each saving the source states, amounts in whole pounds.
-#   type: cashable (money no longer spent) | non-cashable | cost-avoidance | income
+#   type: cashable (only where the source says so) | non-cashable | cost-avoidance | income
+#         | unstated (the source gives the amount but not its kind)
 #   status: delivered | forecast (forecasts are never counted as delivered)
-#   basis: one-off | per-year | total (over several years: then give years: too)
+#   basis: one-off | per-year | total (over several years: then give years: too); a figure the
+#         source gives for one year only is one-off, not per-year
+#   quote: the source's own words that give the figure, with the amount as printed (at most 300
+#         characters; … marks words left out). It is shown beside the figure.
 # savings:
 #   - amount: 677000
 #     type: cashable
 #     status: delivered
 #     basis: per-year
+#     quote: "cashable savings of £677k a year"
 #     note: what the figure covers, in the source's words
 
 # outcomes (optional): results that are not money, one line each.
@@ -208,7 +218,7 @@ REPLACE with what changed, with the figures the source gives.
 
 ## Lessons
 
-REPLACE with what others can learn from it.
+REPLACE with the lessons the source itself draws, or delete this section if it draws none.
 """
 
 

@@ -61,8 +61,9 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind in ("string_too_short", "string_too_long"):
         length = len(value) if isinstance(value, str) else 0
         low = model.model_fields.get(name).metadata if name in model.model_fields else None
-        bounds = _length_bounds(low)
-        return f"is {length} characters long", f"write {bounds} characters" if bounds else error["msg"]
+        bounds = _length_bounds(low) or (f"at most {ctx['max_length']}" if "max_length" in ctx
+                                         else f"at least {ctx.get('min_length')}")
+        return f"is {length} characters long", f"write {bounds} characters"
     if kind == "too_short":
         return "the list is empty", f"give at least {ctx.get('min_length', 1)} entry"
     if kind in ("string_type",):
@@ -145,6 +146,16 @@ def validate_registers(sources: Sources, context: dict) -> tuple[dict, list[Prob
             if entry is not None:
                 registers[name][entry.id] = entry
     return registers, problems
+
+
+def check_area_ids(sources: Sources, registers: dict) -> list[Problem]:
+    """An `area:` id names one area only: a region and a sub-region never share an id."""
+    source = sources.registers["sub_regions"]
+    shared = set(registers["regions"]) & set(registers["sub_regions"])
+    return [Problem(source.path, line_of(source.data, (index, "id")), f"[{index}].id",
+                    f"id {item['id']!r} is also the id of a region in data/regions.yaml",
+                    "give the sub-region an id of its own: an area: must name one place")
+            for index, item in enumerate(source.data or []) if isinstance(item, dict) and item.get("id") in shared]
 
 
 def check_body(source: SourceFile) -> list[Problem]:
@@ -289,6 +300,7 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
     problems = list(sources.problems)
     registers, found = validate_registers(sources, context)
     problems += found
+    problems += check_area_ids(sources, registers)
     case_studies, found = validate_case_studies(sources, context)
     problems += found
     datasets, found = validate_datasets(sources, context)

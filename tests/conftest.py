@@ -28,6 +28,9 @@ REGISTERS = {
         {"id": "blaby", "name": "Blaby District Council", "type": "district", "region": "East Midlands",
          "sub_region": "leicestershire"},
     ],
+    "regions": [
+        {"id": "east-midlands", "name": "East Midlands"},
+    ],
     "sub_regions": [
         {"id": "nottinghamshire", "name": "Nottinghamshire", "region": "East Midlands"},
         {"id": "leicestershire", "name": "Leicester, Leicestershire and Rutland", "region": "East Midlands"},
@@ -61,11 +64,17 @@ savings:
     type: cashable
     status: delivered
     basis: per-year
+    quote: "saving £677k a year on licences"
 source:
   document: EM IEP Board meeting pack, 12 April 2011
   date: "2011-04-12"
   section: Item 6
 """
+
+def with_saving_amount(front_matter: str, amount: int) -> str:
+    """VALID_FRONT_MATTER's saving with another amount, its quote printing that amount."""
+    return front_matter.replace("amount: 677000", f"amount: {amount}").replace("£677k", f"£{amount:,}")
+
 
 VALID_BODY = "## The challenge\n\nLicences cost too much.\n\n## What was done\n\nThey bought together.\n"
 

@@ -213,6 +213,48 @@ def test_figure_in_the_content_matches_the_source_document(hub, seeds, seed, pat
     assert read(hub) == pytest.approx(printed), f"content differs from {DOCUMENTS[seed]!r}"
 
 
+# --- Quotes: every savings figure in the source's own words ---------------------------------------------------
+
+def normalise_printed(text: str) -> str:
+    """Text as compared with a source document: one space for any run of whitespace, straight quotes and hyphens."""
+    for curly, straight in (("‘’‚′", "'"), ("“”„″", '"'), ("–—‐‑−", "-")):
+        text = re.sub(f"[{curly}]", straight, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quote_found(quote: str, document: str) -> bool:
+    """The quote's parts (split where '…' marks words left out) appear in the document, in order."""
+    position = 0
+    for part in (p.strip() for p in normalise_printed(quote).split("…")):
+        if not part:
+            continue
+        found = document.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+def test_every_quote_is_found_in_its_source_document(hub, seeds):
+    prefix_of = {title: prefix for prefix, title in DOCUMENTS.items()}
+    documents = {prefix: normalise_printed(text) for prefix, text in seeds.items()}
+    missing = [f"{cs.slug} savings[{index}]: {saving.quote!r}"
+               for cs in [*hub.case_studies.values(), *hub.drafts] for index, saving in enumerate(cs.savings)
+               if saving.quote and not quote_found(saving.quote, documents[prefix_of[cs.source.document]])]
+    assert not missing, "quotes not found in the cited document:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("quote, document, found", [
+    ("savings of £677k in the first year", "… delivered savings of £677k in the first\nyear.", True),
+    ("“up to £100K” – annual", 'Up to "up to £100K" - annual savings', True),
+    ("Total … £12.35m", "Total savings across 49 projects £12.35m", True),
+    ("£12.35m … Total", "Total savings across 49 projects £12.35m", False),
+    ("savings of £678k", "savings of £677k", False),
+])
+def test_quote_is_matched_against_the_document_text(quote, document, found):
+    assert quote_found(quote, normalise_printed(document)) is found
+
+
 # --- Good-practice pages ----------------------------------------------------------------------------------
 
 def nav_files(mkdocs_yml: Path) -> set[str]:

@@ -10,7 +10,7 @@ from macros.cli import main
 from macros.figures import compare_figures, compare_league, compute_figures, describe_change, ordinal
 from macros.hub import build_hub
 
-from .conftest import TODAY, VALID_FRONT_MATTER, Repo
+from .conftest import TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 
 SRP_DATASET = """\
 id: srp-savings
@@ -29,8 +29,8 @@ stated_totals: {{delivered: {total}}}
 
 
 def case_study(authority: str, amount: int) -> str:
-    return (VALID_FRONT_MATTER.replace("authorities: [nottinghamshire-cc, nottingham-city]", f"authorities: [{authority}]")
-            .replace("amount: 677000", f"amount: {amount}"))
+    return with_saving_amount(VALID_FRONT_MATTER, amount).replace(
+        "authorities: [nottinghamshire-cc, nottingham-city]", f"authorities: [{authority}]")
 
 
 def small_hub(root, blaby_saving: int, leicestershire: str, total: str, extra: bool = False) -> Repo:

@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from .conftest import ROOT, VALID_FRONT_MATTER
+from .conftest import ROOT, VALID_FRONT_MATTER, with_saving_amount
 
 DATASET = """\
 id: test-grants
@@ -68,9 +68,9 @@ def test_printed_discrepancy_is_shown_on_the_dataset_page(site):
 def build_with_page(repo, tmp_path, page: str, datasets: dict | None = None):
     repo.with_site()
     repo.case_study("notts-software")
-    repo.case_study("notts-legal", VALID_FRONT_MATTER.replace("investment: 50000", "investment: 200000")
+    repo.case_study("notts-legal", with_saving_amount(VALID_FRONT_MATTER, 400000).replace("investment: 50000", "investment: 200000")
                     .replace("themes: [procurement]", "themes: [shared-services]")
-                    .replace("amount: 677000", "amount: 400000").replace("status: delivered", "status: forecast"))
+                    .replace("status: delivered", "status: forecast"))
     repo.case_study("blaby-bins", VALID_FRONT_MATTER.replace("[nottinghamshire-cc, nottingham-city]", "[blaby]")
                     .replace("investment: 50000\n", "").replace("basis: per-year", "basis: one-off"))
     for name, text in (datasets or {"test-grants": DATASET}).items():

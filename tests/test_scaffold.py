@@ -91,7 +91,7 @@ def test_placeholders_are_refused_by_the_check_all_at_once(repo):
 def test_each_placeholder_in_the_body_is_reported_at_its_own_line(repo):
     new(repo, *flags())
     lines = (repo.root / "case_studies" / f"{SLUG}.md").read_text().splitlines()
-    expected = [f"case_studies/{SLUG}.md:{number}: body: still has the template's placeholder '{text}'"
+    expected = [f"case_studies/{SLUG}.md:{number}: body: {models.describe_placeholder(text)}"
                 for number, text in enumerate(lines, start=1) if text.startswith("REPLACE with")]
     assert len(expected) == 4
     assert [problem.split(" — ")[0] for problem in problems_in(repo) if ": body: " in problem] == expected

@@ -46,7 +46,7 @@ def test_valid_case_study_has_no_problems(repo):
     pytest.param(replace("summary: Councils", "summary: <b>Councils</b>"), "summary: the summary must be plain text",
                  id="HTML in summary"),
     pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "authorities: []"),
-                 "authorities: the list is empty", id="no authorities"),
+                 "(file): names neither authorities nor an area", id="no authorities"),
     pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "authorities: nottinghamshire-cc"),
                  "authorities: expected a list, got 'nottinghamshire-cc'", id="authorities not a list"),
     pytest.param(replace("published: 2026-01-15", "published: 2027-01-15"),
@@ -69,7 +69,7 @@ def test_valid_case_study_has_no_problems(repo):
     pytest.param(replace("investment: 50000", "investment: -5"), "investment: -5 is negative", id="negative investment"),
     pytest.param(replace("amount: 677000", "amount: 0"), "savings[0].amount: 0 is not more than 0", id="zero saving"),
     pytest.param(replace("type: cashable", "type: cash"),
-                 "savings[0].type: 'cash' is not allowed — did you mean 'cashable'? use one of: cashable, non-cashable, cost-avoidance, income",
+                 "savings[0].type: 'cash' is not allowed — did you mean 'cashable'? use one of: cashable, non-cashable, cost-avoidance, income, unstated",
                  id="bad saving type"),
     pytest.param(replace("status: delivered", "status: achieved"),
                  "savings[0].status: 'achieved' is not allowed — use one of: delivered, forecast", id="bad status"),
@@ -88,6 +88,54 @@ def test_valid_case_study_has_no_problems(repo):
 def test_bad_front_matter_is_reported_with_line_field_and_fix(repo, front_matter, expected):
     problems = problems_for(repo, front_matter)
     assert any(expected in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]\n", ""),
+                 "(file): names neither authorities nor an area — list the councils the source names",
+                 id="neither authorities nor area"),
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "area: nottinghamshir"),
+                 "area: unknown region or sub-region 'nottinghamshir' — did you mean 'nottinghamshire'?",
+                 id="unknown area"),
+    pytest.param(replace("type: cashable", "type: unstatd"),
+                 "savings[0].type: 'unstatd' is not allowed — did you mean 'unstated'?", id="typo in unstated"),
+    pytest.param(replace('quote: "saving £677k a year on licences"', 'quote: "saving £676k a year on licences"'),
+                 "savings[0]: the quote does not give the amount 677,000 — quote the source's words",
+                 id="quote without the amount"),
+    pytest.param(replace('quote: "saving £677k a year on licences"', f'quote: "{"x" * 301} £677k"'),
+                 "savings[0].quote: is 307 characters long — write at most 300 characters", id="quote too long"),
+])
+def test_content_model_2_fields_are_checked(repo, front_matter, expected):
+    found = problems_for(repo, front_matter)
+    assert any(expected in problem for problem in found), found
+
+
+@pytest.mark.parametrize("front_matter", [
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "area: nottinghamshire"),
+                 id="a sub-region as area"),
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "area: east-midlands"),
+                 id="a region as area"),
+    pytest.param(replace("type: cashable", "type: unstated"), id="unstated type"),
+])
+def test_content_model_2_values_are_accepted(repo, front_matter):
+    assert problems_for(repo, front_matter) == []
+
+
+@pytest.mark.parametrize("quote, amount, states", [
+    ("savings of £677k in the first year", 677_000, True),
+    ("Up to £100K annual savings", 100_000, True),
+    ("generating £12.35m of savings", 12_350_000, True),
+    ("cashable savings of 2,137,416 over 5 years", 2_137_416, True),
+    ("10m per annum", 10_000_000, True),
+    ("£1.2 million a year", 1_200_000, True),
+    ("Derbyshire 0.45 1.20", 450_000, True),  # a row of a table printed in £m
+    ("£1.2m", 1_234_000, False),
+    ("savings of £12.35m", 35_000_000, False),
+    ("year 2011", 2_011_000, True),  # any printed number can be read in £000: the seed check keeps quotes honest
+])
+def test_quote_states_amount_reads_printed_figures(quote, amount, states):
+    from macros.models import quote_states_amount
+    assert quote_states_amount(quote, amount) is states
 
 
 def test_line_numbers_point_at_the_field(repo):
