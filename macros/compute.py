@@ -123,7 +123,7 @@ def filter_case_studies(frame: pd.DataFrame, **filters) -> pd.DataFrame:
 BASIS_LABELS = {"one-off": "One-off", "per-year": "Per year", "total": "Total over a period"}
 STATUS_LABELS = {"delivered": "Delivered", "forecast": "Forecast"}
 TYPE_LABELS = {"cashable": "Cashable", "non-cashable": "Non-cashable", "cost-avoidance": "Cost avoidance",
-               "income": "Income"}
+               "income": "Income", "unstated": "Kind not stated in the source"}
 
 
 def summarise_savings(savings: pd.DataFrame) -> pd.DataFrame:
