@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTERS = ("authorities", "partnerships", "themes", "programmes", "sub_regions")
+REGISTERS = ("authorities", "partnerships", "themes", "programmes", "regions", "sub_regions")
 # Hand-written pages that depend on the real case studies or datasets (links to them, macros over them) become
 # short stand-ins at the same address, so the navigation and links to them still work; the rest are copied.
 CONTENT_BOUND = re.compile(r"\{\{|\{%|(?:case-studies|datasets|authorities|themes|sub-regions|years|partnerships|"
@@ -82,9 +82,10 @@ def make_case_study(i: int, rng: random.Random, registers: dict, today: dt.date)
     if rng.random() < 0.6:
         front["investment"] = rng.randrange(5_000, 500_000, 1_000)
     front["savings"] = [
-        {"amount": rng.randrange(10_000, 5_000_000, 1_000), "type": rng.choice(["cashable", "non-cashable", "cost-avoidance"]),
-         "status": rng.choice(["delivered", "forecast"]), "basis": rng.choice(["one-off", "per-year"])}
-        for _ in range(rng.choice([0, 1, 1, 2, 3]))
+        {"amount": amount, "type": rng.choice(["cashable", "non-cashable", "cost-avoidance", "unstated"]),
+         "status": rng.choice(["delivered", "forecast"]), "basis": rng.choice(["one-off", "per-year"]),
+         "quote": f"savings of £{amount:,} {words(rng, 4)}"}
+        for amount in (rng.randrange(10_000, 5_000_000, 1_000) for _ in range(rng.choice([0, 1, 1, 2, 3])))
     ]
     if rng.random() < 0.5:
         front["outcomes"] = [words(rng, rng.randint(6, 12)) for _ in range(rng.randint(1, 3))]

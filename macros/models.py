@@ -325,22 +325,21 @@ class Saving(Model):
     basis: Literal[SAVING_BASES] = Field(description="once, every year, or a total over a period")
     years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = Field(
         None, description="the years a total covers; only with basis: total")
-    quote: Optional[Annotated[str, Field(min_length=5, max_length=300), AfterValidator(_filled_in)]] = Field(
-        None, description="the source's own words giving the figure, as printed, with the amount in them "
+    quote: Annotated[str, Field(min_length=5, max_length=300), AfterValidator(_filled_in)] = Field(
+        description="the source's own words giving the figure, as printed, with the amount in them "
                           "(… marks words left out); shown beside the figure")
     note: Optional[Text] = Field(None, description="what the figure covers, in the source's words")
 
     @model_validator(mode="after")
-    def years_only_for_totals(self):
+    def years_and_quote_fit_the_amount(self):
         if self.years is not None and self.basis != "total":
             fail(f"years is only used with basis: total, not {self.basis}",
                  "remove years, or use basis: total for an amount over several years")
-        if self.quote is not None:
-            self.quote = " ".join(self.quote.split())
-            if not quote_states_amount(self.quote, self.amount):
-                fail(f"the quote does not give the amount {self.amount:,}",
-                     "quote the source's words that print this figure (e.g. '£677k', '£1.2m' or '677,000'), or "
-                     "correct the amount")
+        self.quote = " ".join(self.quote.split())
+        if not quote_states_amount(self.quote, self.amount):
+            fail(f"the quote does not give the amount {self.amount:,}",
+                 "quote the source's words that print this figure (e.g. '£677k', '£1.2m' or '677,000'), or "
+                 "correct the amount")
         return self
 
 

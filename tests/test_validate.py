@@ -102,6 +102,8 @@ def test_bad_front_matter_is_reported_with_line_field_and_fix(repo, front_matter
     pytest.param(replace('quote: "saving £677k a year on licences"', 'quote: "saving £676k a year on licences"'),
                  "savings[0]: the quote does not give the amount 677,000 — quote the source's words",
                  id="quote without the amount"),
+    pytest.param(replace('    quote: "saving £677k a year on licences"\n', ""),
+                 ":12: savings[0].quote: required field is missing", id="saving without a quote"),
     pytest.param(replace('quote: "saving £677k a year on licences"', f'quote: "{"x" * 301} £677k"'),
                  "savings[0].quote: is 307 characters long — write at most 300 characters", id="quote too long"),
 ])
