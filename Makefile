@@ -25,7 +25,7 @@ test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 check: setup
-	$(BIN)/hub check $(CHECK_ARGS)
+	$(BIN)/pkhub check $(CHECK_ARGS)
 
 build: setup
 	$(BIN)/mkdocs build --strict
@@ -38,13 +38,13 @@ audit: setup  # record a new accessibility audit: reports/accessibility.json and
 	HUB_WRITE_AUDIT=1 $(BIN)/pytest -q tests/test_accessibility.py
 
 new: setup
-	$(BIN)/hub new
+	$(BIN)/pkhub new
 
 slugs: setup
-	$(BIN)/hub slugs --update
+	$(BIN)/pkhub slugs --update
 
 digest: setup
-	$(BIN)/hub digest --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
+	$(BIN)/pkhub digest --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
 		$(if $(FORMAT),--format $(FORMAT)) $(if $(OUTPUT),--output $(OUTPUT))
 
 clean:

@@ -1,5 +1,5 @@
 """`make bench`: build synthetic hubs and print build time, peak memory, per-page cost and search-index size
-beside a plain mkdocs-material build of the same Markdown; `hub check` time, rebuild time after one change,
+beside a plain mkdocs-material build of the same Markdown; `pkhub check` time, rebuild time after one change,
 and each search engine's time to first result in a real browser. Prints figures; asserts nothing."""
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ def format_report(rows: list[dict], editing: dict | None) -> str:
             lines.append(f"| {r['case_studies']:,} | {p['ms']:,.0f} ms, {kb(p['bytes'])} | {m['ms']:,.0f} ms, {kb(m['bytes'])} |"
                          if p and m else f"| {r['case_studies']:,} | — | — |")
     if editing:
-        lines += ["", f"At {editing['case_studies']:,} case studies: `hub check` {editing['check_s']:.2f} s "
+        lines += ["", f"At {editing['case_studies']:,} case studies: `pkhub check` {editing['check_s']:.2f} s "
                   f"({editing['check_cpu']:.2f} s CPU); rebuild after one case study changes (as under `make serve`) "
                   f"{editing['rebuild_s']:.1f} s ({editing['rebuild_cpu']:.1f} s CPU)."]
     return "\n".join(lines)
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building {count:,} case studies…", file=sys.stderr, flush=True)
         rows.append(bench_size(count, work, not args.no_browser, args.runs))
     editing_size = 1000 if 1000 in sizes else sizes[0]
-    print(f"timing hub check and a rebuild at {editing_size:,}…", file=sys.stderr, flush=True)
+    print(f"timing pkhub check and a rebuild at {editing_size:,}…", file=sys.stderr, flush=True)
     editing = bench_editing(work, editing_size)
     print(format_report(rows, editing))
     if args.json:

@@ -1,4 +1,4 @@
-"""The `hub` command for editors: `hub check` validates everything without building."""
+"""The `pkhub` command for editors: `pkhub check` validates everything without building."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def run_check(root: Path, output_format: str = "text", out=sys.stdout) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="hub", description="Partnership Knowledge Hub tools for editors.")
+    parser = argparse.ArgumentParser(prog="pkhub", description="Partnership Knowledge Hub tools for editors.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the hub repository (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every case study and data file, without building")

@@ -1,4 +1,4 @@
-"""The newsletter digest of case studies new or updated in a date range: `hub digest` and the "What's new" page."""
+"""The newsletter digest of case studies new or updated in a date range: `pkhub digest` and the "What's new" page."""
 
 from __future__ import annotations
 
@@ -204,7 +204,7 @@ def write_digest_downloads(hub, site_dir: Path, site_url: str, today: dt.date) -
         path.write_text(render_digest(digest, form, absolute), encoding="utf-8")
 
 
-# --- `hub digest` ----------------------------------------------------------------------------------
+# --- `pkhub digest` ----------------------------------------------------------------------------------
 
 def read_site_url(root: Path) -> str:
     """site_url from mkdocs.yml, read without running MkDocs (tags such as !ENV are ignored)."""
@@ -244,11 +244,11 @@ def run_digest(args, out=None, err=None) -> int:
 
     until = args.until or dt.date.today()
     if args.since > until:
-        print(f"hub digest: --since {args.since} is after --until {until}", file=err)
+        print(f"pkhub digest: --since {args.since} is after --until {until}", file=err)
         return 2
     site_url = args.site_url or read_site_url(args.root)
     if not site_url:
-        print("hub digest: links must be absolute: set site_url in mkdocs.yml or pass --site-url", file=err)
+        print("pkhub digest: links must be absolute: set site_url in mkdocs.yml or pass --site-url", file=err)
         return 2
     try:
         hub = build_hub(args.root)

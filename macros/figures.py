@@ -1,4 +1,4 @@
-"""The hub's key figures as JSON (`hub figures`), and what moved between two such files (`hub compare`)."""
+"""The hub's key figures as JSON (`pkhub figures`), and what moved between two such files (`pkhub compare`)."""
 
 from __future__ import annotations
 
@@ -223,7 +223,7 @@ def compare_figures(base: dict, head: dict) -> str:
 def add_figures_commands(commands) -> None:
     figures = commands.add_parser("figures", help="write the hub's key figures as JSON, to compare two versions")
     figures.add_argument("--output", type=Path, help="the JSON file to write (default: print it)")
-    compare = commands.add_parser("compare", help="print in Markdown what moved between two `hub figures` files")
+    compare = commands.add_parser("compare", help="print in Markdown what moved between two `pkhub figures` files")
     compare.add_argument("base", type=Path)
     compare.add_argument("head", type=Path)
 
@@ -233,7 +233,7 @@ def run_figures(args, out=None) -> int:
     try:
         hub = build_hub(args.root)
     except ContentError as error:
-        print(f"hub figures: {error}", file=sys.stderr)
+        print(f"pkhub figures: {error}", file=sys.stderr)
         return 1
     text = json.dumps(compute_figures(hub), indent=1, ensure_ascii=False) + "\n"
     if args.output:

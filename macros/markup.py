@@ -1,5 +1,5 @@
 """What markup contributed text may carry: bodies are Markdown with a few harmless HTML tags, fields are plain text,
-addresses are web addresses. Checked on the source, so `hub check` stays fast and every problem has its line.
+addresses are web addresses. Checked on the source, so `pkhub check` stays fast and every problem has its line.
 An allowlist, not a blocklist: what is not listed here is refused (see SECURITY.md)."""
 
 from __future__ import annotations

@@ -212,7 +212,7 @@ def describe_placeholder(line: str) -> str:
 
 
 def _filled_in(value: str) -> str:
-    """Refuse the placeholders of the `hub new` template until an editor writes over them."""
+    """Refuse the placeholders of the `pkhub new` template until an editor writes over them."""
     found = [line for line in value.splitlines() if PLACEHOLDER.search(line)]
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""

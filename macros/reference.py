@@ -19,7 +19,7 @@ from . import models
 from .render import front_matter
 
 GUIDE = "CONTRIBUTING.md"
-START = "<!-- field-reference:start — generated from macros/models.py by `hub reference --write`; do not edit by hand -->"
+START = "<!-- field-reference:start — generated from macros/models.py by `pkhub reference --write`; do not edit by hand -->"
 END = "<!-- field-reference:end -->"
 NOT_FRONT_MATTER = {"slug", "body"}  # the file name and the Markdown below the front matter
 
@@ -213,7 +213,7 @@ def run_reference(args, out=None) -> int:
     updated = insert_field_reference(text, reference)
     if args.check:
         if updated != text:
-            print(f"{GUIDE}: the field reference is out of date — run `hub reference --write` and commit {GUIDE}",
+            print(f"{GUIDE}: the field reference is out of date — run `pkhub reference --write` and commit {GUIDE}",
                   file=out)
             return 1
         print(f"{GUIDE}: the field reference is current.", file=out)

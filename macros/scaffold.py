@@ -1,4 +1,4 @@
-"""`hub new`: a case-study file written from the template, its slug derived from the title and checked first."""
+"""`pkhub new`: a case-study file written from the template, its slug derived from the title and checked first."""
 
 from __future__ import annotations
 
@@ -313,7 +313,7 @@ def run_new(args, ask: Ask | None = None, out=None, today: dt.date | None = None
         slug, text = plan_case_study(root, args.title, args.authority, args.theme, args.partnership, args.slug,
                                      ask, out, today)
     except ScaffoldError as error:
-        print(f"hub new: {error}", file=sys.stderr if out is sys.stdout else out)
+        print(f"pkhub new: {error}", file=sys.stderr if out is sys.stdout else out)
         return 2
     except (EOFError, KeyboardInterrupt):
         print("\nNothing written.", file=out)

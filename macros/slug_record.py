@@ -12,8 +12,8 @@ RECORD = "data/published-slugs.txt"
 HEADER = """\
 # Every case-study address the hub has published: /case-studies/<slug>/.
 # Each slug here must stay a published case study's file name or be listed under its aliases:,
-# so that links in newsletters, reports and search engines keep working (`hub check` checks it).
-# `hub slugs --update` appends new ones; the deploy workflow runs it after publishing main.
+# so that links in newsletters, reports and search engines keep working (`pkhub check` checks it).
+# `pkhub slugs --update` appends new ones; the deploy workflow runs it after publishing main.
 # To withdraw a case study on purpose, delete its line in the same pull request and say why.
 """
 

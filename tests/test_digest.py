@@ -172,5 +172,5 @@ def test_the_real_site_digest_page_lists_every_case_study_of_its_month(site):
 def test_make_digest_passes_its_options_to_hub_digest():
     result = subprocess.run(["make", "-n", "digest", "SINCE=2026-11-01", "UNTIL=2026-11-30", "CAMPAIGN=winter",
                              "FORMAT=text"], cwd=ROOT, capture_output=True, text=True)
-    assert "hub digest --since 2026-11-01 --until 2026-11-30 --campaign winter" in result.stdout
+    assert "pkhub digest --since 2026-11-01 --until 2026-11-30 --campaign winter" in result.stdout
     assert "--format text" in result.stdout

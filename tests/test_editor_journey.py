@@ -27,14 +27,14 @@ GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 class Guide:
     """The worked example as CONTRIBUTING.md gives it."""
 
-    command: list[str]          # the one-line `hub new`, without the program
+    command: list[str]          # the one-line `pkhub new`, without the program
     check_output: list[str]     # what `make check` prints before the file is filled in
     finished: str               # the filled-in file
     slug: str
 
 
 def read_guide() -> Guide:
-    command = next(line for line in GUIDE.splitlines() if line.startswith(".venv/bin/hub new "))
+    command = next(line for line in GUIDE.splitlines() if line.startswith(".venv/bin/pkhub new "))
     check_block = re.search(r"`make check` straight away[^\n]*\n\n```text\n(.*?)```", GUIDE, re.S).group(1)
     finished = re.search(r"<!-- worked-example:start -->\n```markdown\n(.*?)```\n<!-- worked-example:end -->",
                          GUIDE, re.S).group(1)

@@ -26,7 +26,7 @@ def rows() -> dict:
 def test_contributing_field_reference_matches_the_models():
     text = (ROOT / GUIDE).read_text(encoding="utf-8")
     assert insert_field_reference(text, render_field_reference()) == text, \
-        "CONTRIBUTING.md's field reference is out of date: run `hub reference --write` and commit CONTRIBUTING.md"
+        "CONTRIBUTING.md's field reference is out of date: run `pkhub reference --write` and commit CONTRIBUTING.md"
 
 
 def test_every_front_matter_field_and_every_nested_field_is_in_the_reference():
@@ -88,7 +88,7 @@ def test_reference_write_brings_a_stale_guide_up_to_date_and_check_says_so(tmp_p
     guide.write_text(f"# Guide\n\n{START}\n| old | table |\n{END}\n\nAfter.\n", encoding="utf-8")
     out = io.StringIO()
     assert run_reference(reference_args(tmp_path, check=True), out) == 1
-    assert "out of date — run `hub reference --write`" in out.getvalue()
+    assert "out of date — run `pkhub reference --write`" in out.getvalue()
     assert run_reference(reference_args(tmp_path, write=True), io.StringIO()) == 0
     text = guide.read_text(encoding="utf-8")
     assert "| old | table |" not in text and "| `title` | text | yes |" in text and text.endswith("\n\nAfter.\n")

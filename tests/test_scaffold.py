@@ -1,4 +1,4 @@
-"""`hub new` as an editor uses it: the slug from the title, ids checked, collisions refused, placeholders refused."""
+"""`pkhub new` as an editor uses it: the slug from the title, ids checked, collisions refused, placeholders refused."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ SLUG = "joint-procurement-of-school-meals"
 
 
 def new(repo, *flags, ask=None):
-    """Run `hub new` in the repo; return (exit status, what it printed)."""
+    """Run `pkhub new` in the repo; return (exit status, what it printed)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--title")
     parser.add_argument("--authority", action="append", default=[])

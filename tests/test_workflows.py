@@ -45,8 +45,8 @@ def test_pull_requests_are_checked_with_annotations_built_strictly_tested_and_re
     assert 'make check CHECK_ARGS="--format github"' in commands
     assert "make build" in commands and "make test" in commands
     assert 'git worktree add --detach "$RUNNER_TEMP/base" "$BASE_SHA"' in commands
-    assert 'hub slugs --update --from "$RUNNER_TEMP/base"' in commands
-    assert re.search(r'hub compare "\$RUNNER_TEMP/base.json" "\$RUNNER_TEMP/head.json" .*"\$GITHUB_STEP_SUMMARY"',
+    assert 'pkhub slugs --update --from "$RUNNER_TEMP/base"' in commands
+    assert re.search(r'pkhub compare "\$RUNNER_TEMP/base.json" "\$RUNNER_TEMP/head.json" .*"\$GITHUB_STEP_SUMMARY"',
                      commands)
     assert workflow("pull-request.yml")["permissions"] == {"contents": "read"}
 
@@ -62,10 +62,10 @@ def test_main_is_checked_built_deployed_to_pages_and_its_slugs_recorded():
     assert publish["jobs"]["record-slugs"]["permissions"] == {"contents": "write"}
 
 
-def test_make_check_passes_its_arguments_to_hub_check():
+def test_make_check_passes_its_arguments_to_pkhub_check():
     result = subprocess.run(["make", "-n", "check", 'CHECK_ARGS=--format github'], cwd=ROOT, capture_output=True,
                             text=True)
-    assert ".venv/bin/hub check --format github" in result.stdout
+    assert ".venv/bin/pkhub check --format github" in result.stdout
 
 
 def test_pull_request_template_holds_the_reviewers_checklist():
@@ -75,8 +75,8 @@ def test_pull_request_template_holds_the_reviewers_checklist():
         assert f"- [ ] **{item}**" in template
 
 
-def test_every_hub_command_is_documented():
+def test_every_pkhub_command_is_documented():
     result = subprocess.run([sys.executable, "-m", "macros.cli", "--help"], cwd=ROOT, capture_output=True, text=True)
     commands = re.search(r"\{([a-z,]+)\}", result.stdout).group(1).split(",")
     docs = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert [c for c in commands if f"hub {c}" not in docs and f"make {c}" not in docs] == []
+    assert [c for c in commands if f"pkhub {c}" not in docs and f"make {c}" not in docs] == []
