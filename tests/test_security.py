@@ -257,7 +257,7 @@ def test_file_names_that_are_not_slugs_are_refused(repo, name):
 # --- Supply chain -------------------------------------------------------------------------------------
 
 def locked() -> dict[str, str]:
-    lines = [line.strip() for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()]
+    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
     entries = [line for line in lines if line and not line.startswith("#")]
     pinned = dict(re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([0-9][0-9A-Za-z.+!-]*)", line).groups()
                   for line in entries if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][0-9A-Za-z.+!-]*", line))
@@ -270,7 +270,7 @@ def normalise(name: str) -> str:
 
 
 def test_every_locked_requirement_is_pinned_exactly_with_no_other_source():
-    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert not re.search(r"^\s*-|://|@\s*(?:file|git|https?)", text, re.M), "no options, URLs or VCS sources"
     names = [normalise(name) for name in locked()]
     assert len(names) == len(set(names)), "each package once"
@@ -286,7 +286,7 @@ def test_every_declared_dependency_is_in_the_lock():
 def test_make_installs_only_what_the_lock_pins():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     installs = [line.strip() for line in makefile.splitlines() if "pip install" in line]
-    assert installs and all("-r requirements.lock" in line or "--no-deps" in line for line in installs), installs
+    assert installs and all("-r requirements.txt" in line or "--no-deps" in line for line in installs), installs
 
 
 # --- Workflows ----------------------------------------------------------------------------------------
