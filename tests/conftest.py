@@ -146,6 +146,17 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory) -> Path:
+    """The real repository built strictly with ProperDocs (the continuation of MkDocs 1.x), once per test session."""
+    out = tmp_path_factory.mktemp("properdocs-site")
+    # -f mkdocs.yml: ProperDocs reads properdocs.yml by default and mkdocs.yml only as a fallback it warns about.
+    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def newsletter_front_matter(title: str, published: str, themes: str = "procurement", extra: str = "") -> str:
     """VALID_FRONT_MATTER with its own title, dates and themes."""
     return (VALID_FRONT_MATTER.replace("title: Joint procurement of software", f"title: {title}")
