@@ -48,6 +48,8 @@ class ExportTable:
     title: str
     frame: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    units: dict[str, str] = field(default_factory=dict)  # column -> unit (models.UNITS), for the Data Package
+    source: models.SourceRef | None = None               # a dataset's source; None: computed from the case studies
 
     def as_json(self) -> str:
         records = [{k: _json_value(v) for k, v in row.items()} for row in self.frame.to_dict(orient="records")]

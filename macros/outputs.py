@@ -1,9 +1,10 @@
-"""Files written beside the built pages: redirects for old addresses, open-data exports."""
+"""Files written beside the built pages: redirects for old addresses, open-data exports and their Data Package."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .datapackage import write_datapackage
 from .exports import write_exports
 from .pages import render_redirect_page
 from .previews import describe_preview
@@ -30,3 +31,4 @@ def write_redirects(hub, site_dir: Path, config) -> None:
 def write_outputs(hub, site_dir: Path, config) -> None:
     write_redirects(hub, site_dir, config)
     write_exports(hub, site_dir)
+    write_datapackage(hub, site_dir, config.get("site_name") or "", config.get("site_url") or "")

@@ -26,6 +26,7 @@ ENTITY_REGISTERS = {"partnership": "partnerships", "programme": "programmes", "t
                     "authority": "authorities", "sub_region": "sub_regions"}
 ENTITY_HEADINGS = {"partnership": "Partnership", "programme": "Programme", "theme": "Theme",
                    "authority": "Authority", "sub_region": "Sub-region"}
+METRIC_UNITS = {"delivered": "GBP", "forecast": "GBP", "roi": "ratio", "cashable_share": "ratio", "case_studies": "count"}
 HEADLINE_FIGURES = ("delivered", "forecast", "investment", "case_studies", "authorities", "datasets")
 
 
@@ -112,7 +113,8 @@ def savings_summary(hub, page_uri: str, caption: str | None = None, **filters) -
     table = compute.summarise_savings(savings).rename(index=compute.BASIS_LABELS, columns=compute.STATUS_LABELS)
     frame = table.rename_axis("basis").reset_index()
     return html + register_export(hub, page_uri, export_id("savings-summary", **filters),
-                                  ExportTable(caption, frame, ["Amounts in pounds; bases are never added together."]))
+                                  ExportTable(caption, frame, ["Amounts in pounds; bases are never added together."],
+                                              units=dict.fromkeys(frame.columns[1:], "GBP")))
 
 
 def savings_table(hub, page_uri: str, by: str, caption: str | None = None, **filters) -> str:
@@ -148,7 +150,8 @@ def savings_table(hub, page_uri: str, by: str, caption: str | None = None, **fil
     html = (f'<table class="hub-table">\n<caption>{render.esc(caption)}</caption>\n<thead>{head_top}{head_sub}</thead>\n'
             "<tbody>\n" + "\n".join(rows) + f'\n</tbody>\n</table>\n<p class="hub-note">{note}</p>\n')
     return html + register_export(hub, page_uri, export_id("savings-by", by, **filters),
-                                  ExportTable(caption, pd.DataFrame(records), [note]))
+                                  ExportTable(caption, pd.DataFrame(records), [note], units={
+                                      **{f"{s}_{b}": "GBP" for s, b in columns}, "case_studies": "count"}))
 
 
 def league_table(hub, page_uri: str, by: str, metric: str = "delivered", basis: str = "all",
@@ -173,7 +176,9 @@ def league_table(hub, page_uri: str, by: str, metric: str = "delivered", basis: 
     html = render.render_ranked_table(rows, caption, ENTITY_HEADINGS[by], metric_label, notes, extra)
     export = table.assign(name=[entity_name(hub, by, i) for i in table["id"]])[["rank", "id", "name", "value", "case_studies", "evidence"]]
     return html + register_export(hub, page_uri, export_id("league", by, metric, basis, limit, **filters),
-                                  ExportTable(caption, export, notes))
+                                  ExportTable(caption, export, notes, units={
+                                      "rank": "rank", "value": METRIC_UNITS[metric], "case_studies": "count",
+                                      "evidence": "count"}))
 
 
 def headline(hub, page_uri: str, figure: str, label: str | None = None, basis: str = "all", **filters) -> str:
@@ -296,7 +301,9 @@ def dataset_league(hub, page_uri: str, dataset: str, by: str, metric: str, per: 
     notes = [rule, "= marks a shared rank.", f"Source: {chosen.source.document}, {chosen.source.section or chosen.source.date}."]
     html = render.render_ranked_table(rows, caption, by_column.label, metric_label, notes)
     return html + register_export(hub, page_uri, export_id("league", dataset, metric, per),
-                                  ExportTable(caption, table[["rank", "id", "value"]], notes))
+                                  ExportTable(caption, table[["rank", "id", "value"]], notes, source=chosen.source, units={
+                                      "rank": "rank", **({"value": value_column.unit} if not per_column else
+                                                         {"value": "ratio"})}))
 
 
 def chart(hub, page_uri: str, dataset: str, label: str, values, title: str | None = None) -> str:

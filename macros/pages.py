@@ -9,8 +9,9 @@ from . import models
 from .render import (
     case_study_uri, dataset_uri, esc, escape_md, format_money, front_matter, md_link, register_uri,
     render_case_study_list, render_dataset_table, render_links, render_savings_list, render_savings_summary,
-    render_downloads, render_source_line, year_uri,
+    render_datapackage_note, render_downloads, render_source_line, year_uri,
 )
+from .datapackage import CASE_STUDIES_PATH, PACKAGE_PATH
 from .filters import render_case_study_index_page, render_search_page
 from .mentions import render_mentions
 from .related import render_related
@@ -210,6 +211,7 @@ def dataset_pages(hub) -> list[GeneratedPage]:
     pages.append(GeneratedPage("datasets/index.md", page_header("Data", "The published figures of each programme.", "index")
                                + "# Data\n\nThe tables of figures published in the partnerships' reports, "
                                "with units, unknown values kept unknown and totals checked against those printed.\n\n"
+                               + render_datapackage_note("datasets/index.md", PACKAGE_PATH, CASE_STUDIES_PATH) + "\n"
                                + _index_table(rows, ["Dataset", "Partnership", "Period", "Rows"], "Every dataset in the hub.")))
     return pages
 

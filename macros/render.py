@@ -283,6 +283,17 @@ def render_downloads(from_uri: str, csv_path: str, json_path: str, what: str = "
             f'<a href="{esc(file_link(from_uri, json_path))}" download>JSON</a></p>\n')
 
 
+def render_datapackage_note(from_uri: str, package_path: str, case_studies_path: str) -> str:
+    """What the Data Package is, in two sentences, linked from the data pages."""
+    package, case_studies = esc(file_link(from_uri, package_path)), esc(file_link(from_uri, case_studies_path))
+    return (f'<p class="hub-datapackage">All the hub\'s open data is described in one '
+            f'<a href="{package}">Frictionless Data Package</a>: every CSV it publishes — each dataset below, the '
+            f'<a href="{case_studies}">table of all case studies and their savings</a> and the tables computed on its '
+            "pages — with each column's type and unit, an empty cell marked as unknown rather than zero, and the "
+            "source document it comes from. Frictionless tools in Python and R, and other software that reads Data "
+            "Packages, load the tables from it with the right types and check them against that description.</p>\n")
+
+
 # --- League tables, headline figures, charts ----------------------------------------------------
 
 def format_metric(value: float, metric: str) -> str:
