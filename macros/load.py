@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +13,11 @@ import yaml
 from .problems import Problem
 
 FRONT_MATTER_FENCE = "---"
+
+# Bounds that keep reading linear and every file a size an editor could have meant (SECURITY.md).
+MAX_BYTES = {"case study": 200_000, "dataset": 2_000_000, "register": 2_000_000}
+MAX_YAML_DEPTH = 10  # the content model nests three levels (savings -> entry -> field); ten leaves room
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Mapping(dict):
@@ -84,19 +91,46 @@ class YamlError(Exception):
         self.message = message
 
 
+def check_yaml_events(text: str, first_line: int = 1) -> None:
+    """Refuse what would make YAML more than plain data, before anything is built from it: explicit tags
+    (`!!binary`, `!!set`, `!!python/…`: each turns text into something else), aliases (a few hundred bytes of
+    them expand to billions of values) and nesting deeper than MAX_YAML_DEPTH (thousands of levels exhaust the
+    stack). libyaml's event parser keeps its own stack, so this pass is linear and stops at the first problem."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LineLoader):
+        line = event.start_mark.line + first_line
+        if getattr(event, "tag", None) is not None:
+            raise YamlError(line, f"the YAML tag {_short(event.tag)!r} is not allowed: YAML tags are refused, "
+                                  "write plain values (quote text that starts with '!')")
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(line, "YAML aliases (*name) are refused: write the value out")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise YamlError(line, f"nested more than {MAX_YAML_DEPTH} levels deep: no field of the hub "
+                                      "nests more than three")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def parse_yaml(text: str, first_line: int = 1):
     """Parse YAML safely, returning Mapping/Sequence values that know their lines."""
     try:
+        check_yaml_events(text, first_line)
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 — _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + first_line) if mark else first_line
-        problem = error.problem or str(error)
+        problem = error.problem or "the file could not be read"
         if "could not determine a constructor" in problem:
-            problem = f"tag {mark and text.splitlines()[mark.line].strip()!r} is not allowed: YAML tags are refused, write plain values"
+            problem = "this YAML tag is not allowed: YAML tags are refused, write plain values"
         raise YamlError(line, f"malformed YAML: {problem}") from None
-    except yaml.YAMLError as error:
-        raise YamlError(first_line, f"malformed YAML: {error}") from None
+    except yaml.YAMLError:
+        raise YamlError(first_line, "malformed YAML: the file could not be read") from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
@@ -142,9 +176,49 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
 
 
+def read_text(path: Path, display_path: str, kind: str) -> tuple[str | None, list[Problem]]:
+    """A source file's text, or the one problem that stops it being read: not a regular file (a folder, or a
+    symbolic link, which could point anywhere — its target is never read or named), too large, not UTF-8, or
+    holding control characters. A UTF-8 byte-order mark is dropped."""
+    def refuse(message: str, fix: str, line: int = 1):
+        return None, [Problem(display_path, line, "(file)", message, fix)]
+
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return refuse("the file could not be read", "check that it exists and can be read")
+    if stat.S_ISLNK(status.st_mode):
+        return refuse("is a symbolic link", "commit the file itself, not a link to another file")
+    if stat.S_ISDIR(status.st_mode):
+        return refuse("is a folder, not a file", f"a {kind} is one file; move the folder out")
+    if not stat.S_ISREG(status.st_mode):
+        return refuse("is not a regular file", f"a {kind} is one plain text file")
+    limit = MAX_BYTES[kind]
+    if status.st_size > limit:
+        return refuse(f"the file is {status.st_size // 1000:,} kB; a {kind} may be at most {limit // 1000:,} kB",
+                      "shorten it, or split it in two")
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return refuse("the file could not be read", "check that it can be read")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return refuse(f"not valid UTF-8 at byte {error.start:,}", "save the file with the UTF-8 encoding",
+                      data.count(b"\n", 0, error.start) + 1)
+    text = text.removeprefix("\ufeff")
+    if match := CONTROL_CHARACTER.search(text):
+        return refuse(f"a control character (U+{ord(match.group()):04X}) is in the text",
+                      "delete it: it is invisible and has no meaning in a case study or data file",
+                      text.count("\n", 0, match.start()) + 1)
+    return text, []
+
+
 def read_front_matter(path: Path, display_path: str) -> SourceFile:
     """Split a Markdown file into YAML front matter (parsed) and body."""
-    text = path.read_text(encoding="utf-8")
+    text, problems = read_text(path, display_path, "case study")
+    if text is None:
+        return SourceFile(display_path, None, problems=problems)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return SourceFile(display_path, None, problems=[Problem(
@@ -170,13 +244,21 @@ def read_front_matter(path: Path, display_path: str) -> SourceFile:
             display_path, error.line, "front matter", error.message,
             "check indentation, colons and quotes on that line (text containing ': ' must be quoted)",
         )])
+    if data is None:
+        return SourceFile(display_path, None, problems=[Problem(
+            display_path, 1, "front matter", "the front matter is empty",
+            "write the case study's fields between the two '---' lines (see CONTRIBUTING.md)",
+        )])
     return SourceFile(display_path, data, body=body, body_line=index + 2)
 
 
-def read_yaml_file(path: Path, display_path: str) -> SourceFile:
+def read_yaml_file(path: Path, display_path: str, kind: str) -> SourceFile:
     """Parse a YAML data file."""
+    text, problems = read_text(path, display_path, kind)
+    if text is None:
+        return SourceFile(display_path, None, problems=problems)
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))
+        data = parse_yaml(text)
     except YamlError as error:
         return SourceFile(display_path, None, problems=[Problem(
             display_path, error.line, "(file)", error.message,
@@ -196,11 +278,17 @@ class Sources:
     registers: dict[str, SourceFile]
     case_studies: list[SourceFile]
     datasets: list[SourceFile]
+    stray: list[Problem] = field(default_factory=list)  # files in the source folders that the hub does not read
 
     @property
     def problems(self) -> list[Problem]:
         files = [*self.registers.values(), *self.case_studies, *self.datasets]
-        return [problem for source in files for problem in source.problems]
+        return [problem for source in files for problem in source.problems] + self.stray
+
+    def unreadable(self, register: str) -> bool:
+        """A register that could not be read: its ids are unknown, so references to it are not checked (one
+        message for the register, not one for every case study naming it)."""
+        return bool(self.registers[register].problems)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -210,38 +298,65 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def find_stray_files(root: Path) -> list[Problem]:
+    """Files the hub would never read, so an editor's work would be lost without a word: anything in case_studies/
+    or data/datasets/ that is not a *.md or *.yaml file, and a YAML file in data/ that is not a register."""
+    problems = []
+    places = [("case_studies", ".md", "case study", "case_studies/<slug>.md"),
+              ("data/datasets", ".yaml", "dataset", "data/datasets/<id>.yaml")]
+    for folder, suffix, kind, form in places:
+        for path in _entries(root / folder):
+            if path.suffix != suffix:
+                stem = path.name.split(".")[0] or "name"
+                problems.append(Problem(_display(path, root), 1, "file name",
+                                        f"the hub reads only {suffix} files here, so this file would be ignored",
+                                        f"a {kind} is {form}: rename it to {stem}{suffix}, or move it out of {folder}/"))
+    for path in _entries(root / "data"):
+        if path.suffix in (".yaml", ".yml") and path.stem not in REGISTER_NAMES:
+            problems.append(Problem(_display(path, root), 1, "file name",
+                                    "not a register the hub reads, so this file would be ignored",
+                                    "registers are " + ", ".join(f"data/{name}.yaml" for name in REGISTER_NAMES)))
+    return problems
+
+
 def load_sources(root: Path) -> Sources:
     """Read every register, case study and dataset under `root`."""
     root = Path(root)
     registers = {}
     for name in REGISTER_NAMES:
         path = root / "data" / f"{name}.yaml"
-        if path.exists():
-            registers[name] = read_yaml_file(path, _display(path, root))
+        if os.path.lexists(path):
+            registers[name] = read_yaml_file(path, _display(path, root), "register")
         else:
             registers[name] = SourceFile(_display(path, root), [])
-    case_studies = [
-        read_front_matter(path, _display(path, root))
-        for path in sorted((root / "case_studies").glob("*.md"))
-    ]
-    datasets = [
-        read_yaml_file(path, _display(path, root))
-        for path in sorted((root / "data" / "datasets").glob("*.yaml"))
-    ]
-    return Sources(root, registers, case_studies, datasets)
+    case_studies = [read_front_matter(path, _display(path, root))
+                    for path in _entries(root / "case_studies") if path.suffix == ".md"]
+    datasets = [read_yaml_file(path, _display(path, root), "dataset")
+                for path in _entries(root / "data" / "datasets") if path.suffix == ".yaml"]
+    sources = Sources(root, registers, case_studies, datasets)
+    sources.stray = find_stray_files(root)
+    return sources
 
 
-SOURCE_PATTERNS = ("case_studies/*.md", "data/*.yaml", "data/datasets/*.yaml")
+SOURCE_FOLDERS = ("case_studies", "data", "data/datasets")
 
 
 def fingerprint_sources(root: Path) -> tuple:
-    """A cheap signature of every source file (name, size, mtime) to know when to rebuild."""
+    """A cheap signature of every source file (name, size, mtime) to know when to rebuild. lstat: a dangling
+    or looping link is a problem `load_sources` reports, not a reason to crash."""
     root = Path(root)
     entries = []
-    for pattern in SOURCE_PATTERNS:
-        for path in sorted(root.glob(pattern)):
-            stat = path.stat()
-            entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    for folder in SOURCE_FOLDERS:
+        for path in _entries(root / folder):
+            status = os.lstat(path)
+            entries.append((path.as_posix(), status.st_size, status.st_mtime_ns))
     return tuple(entries)
 
 

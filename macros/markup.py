@@ -9,6 +9,7 @@ import re
 
 from .load import Mapping, Sequence, SourceFile, Sources
 from .problems import Problem
+from .shape import BRACKET, blocks, find_shape_problems
 
 # Inline formatting Markdown has no syntax for; none of them can run, load or send anything.
 ALLOWED_TAGS = {"abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
@@ -16,14 +17,21 @@ ALLOWED_TAGS = {"abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "kbd
 ALLOWED_ATTRIBUTES = {("abbr", "title")}
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# Every pattern is linear: none can scan past the next '<' (or line) it started from, so no input makes the check
+# quadratic (a body of 100 kB of '<' took 97 s with the earlier patterns).
 # `<name` up to the closing `>` (which may be lines later), skipping `>` inside quoted attribute values.
-TAG = re.compile(r"""<(/?)([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?""", re.S)
+TAG = re.compile(r"""<(/?)([A-Za-z][\w-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>?""")
 ATTRIBUTE = re.compile(r"""([^\s"'=/<>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 OTHER_MARKUP = re.compile(r"<[!?](?!--)")                                   # <!DOCTYPE, <![CDATA[, <?php
 AUTOLINK = re.compile(r"<([A-Za-z][\w+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")  # <https://…>, <name@example.org>
-INLINE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")                 # [text](url), ![alt](url)
-REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)     # [label]: url
-ATTR_LIST = re.compile(r"(?<!\{)\{:?[ \t]*(?![{%#])([^{}\n]*=[^{}\n]*)\}")  # {: key="value" } after a block or link
+LINK_TARGET = re.compile(r"\]\(\s*<?([^()\s<>\]]*)")                       # [text](url), ![alt](url)
+# [label]: url — anywhere, so also inside a quote or list item, with the address perhaps on the next line
+REFERENCE = re.compile(r"\]:[ \t]*(?:\n[ \t>]*)?<?([^\s>]+)")
+ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")                             # {: #id .class key=value }
+ATTR_SETTING = re.compile(r"""[^\s="'{}]+=""")                              # key= inside an attribute list
+# An event attribute after a tag opens and before any '>': also when a quoted '<' cut TAG short.
+TAG_STATE = re.compile(r"<[A-Za-z]|>|(?<=[\s\"'/])on[a-z]+\s*=", re.I)
+CODE_SPAN_FENCE = re.compile(r"(?<!\\)`+")
 HTML_IN_TEXT = re.compile(r"<[A-Za-z/!?]")
 FIX_TAG = "write it in Markdown instead: case-study bodies are plain Markdown"
 
@@ -50,7 +58,9 @@ def check_address(url: str) -> tuple[str, str] | None:
 
 
 def is_remote(url: str) -> bool:
-    return scheme_of(url) is not None or re.sub(r"[\x00-\x20]", "", html.unescape(url)).startswith("//")
+    """An address on another host: with a scheme, or starting '//' (browsers read a backslash as a slash)."""
+    plain = re.sub(r"[\x00-\x20]", "", html.unescape(url)).replace("\\", "/")
+    return scheme_of(url) is not None or plain.startswith("//")
 
 
 def find_tag_problems(name: str, attributes: str) -> list[tuple[str, str]]:
@@ -70,39 +80,103 @@ def find_tag_problems(name: str, attributes: str) -> list[tuple[str, str]]:
     return found
 
 
+def blank_code_spans(body: str) -> str:
+    """The body with the inside of each `code span` blanked (newlines kept, so offsets and lines stay): markup in
+    code is shown as written, never run. A span opens with a run of backticks and closes at the next run of the
+    same length in the same paragraph, as Python-Markdown reads them; found in one pass."""
+    chars = list(body)
+    for start, block in blocks(body):
+        runs: dict[int, list[int]] = {}
+        fences = [(m.start(), len(m.group())) for m in CODE_SPAN_FENCE.finditer(block)]
+        for position, length in fences:
+            runs.setdefault(length, []).append(position)
+        used = {length: 0 for length in runs}  # how far into each length's list spans have been taken
+        cursor = 0
+        for position, length in fences:
+            if position < cursor:
+                continue
+            same = runs[length]
+            index = used[length]
+            while index < len(same) and same[index] <= position:
+                index += 1
+            used[length] = index
+            if index == len(same):
+                continue  # never closed: the backticks are text
+            close = same[index]
+            used[length] = index + 1
+            for at in range(start + position + length, start + close):
+                if chars[at] != "\n":
+                    chars[at] = " "
+            cursor = close + length
+    return "".join(chars)
+
+
 def find_body_problems(body: str) -> list[tuple[int, str, str]]:
-    """(offset, what, fix) for everything in a Markdown body that could run, load, send or redirect."""
-    found = []
-    autolinks = {m.start(): m for m in AUTOLINK.finditer(body)}
-    for match in TAG.finditer(body):
+    """(offset, what, fix) for everything in a Markdown body that could run, load, send or redirect, or that would
+    make the page slow to build."""
+    text = blank_code_spans(body)
+    found = [(problem.offset, problem.what, problem.fix) for problem in find_shape_problems(text)]
+    autolinks = {m.start(): m for m in AUTOLINK.finditer(text)}
+    for match in TAG.finditer(text):
         if match.start() in autolinks:
             continue
         closing, name, attributes = match.groups()
         if closing:
             continue  # a closing tag carries nothing; its opening tag is checked
         found += [(match.start(), what, fix) for what, fix in find_tag_problems(name, attributes)]
-    for match in OTHER_MARKUP.finditer(body):
+    inside = False
+    for match in TAG_STATE.finditer(text):
+        token = match.group()
+        if token.startswith("<"):
+            inside = True
+        elif token == ">":
+            inside = False
+        elif inside:
+            found.append((match.start(), "an on…= event attribute", "remove the attribute"))
+    for match in OTHER_MARKUP.finditer(text):
         found.append((match.start(), "HTML markup", FIX_TAG))
     for match in autolinks.values():
         if problem := check_address(match.group(1)):
             found.append((match.start(), *problem))
-    for match in INLINE_LINK.finditer(body):
-        image, url = match.groups()
+    image_ends = find_image_ends(text)
+    for match in LINK_TARGET.finditer(text):
+        url = match.group(1)
         if problem := check_address(url):
             found.append((match.start(), *problem))
-        elif image and is_remote(url):
+        elif is_remote(url) and match.start() in image_ends:
             found.append((match.start(), "an image from another host",
                           "the hub loads nothing from other hosts: link to the picture instead"))
-    for match in REFERENCE.finditer(body):
-        if problem := check_address(match.group(1)):
+    for match in REFERENCE.finditer(text):
+        url = match.group(1)
+        if problem := check_address(url):
             found.append((match.start(), *problem))
-    for match in ATTR_LIST.finditer(body):
-        found.append((match.start(), "an attribute list {…}", "remove it: a case study sets no HTML attributes"))
+        elif is_remote(url) and "![" in text:  # a reference an image could use: pictures only from the site
+            found.append((match.start(), "an image from another host",
+                          "the hub loads nothing from other hosts: link to the picture instead"))
+    for match in ATTR_LIST.finditer(text):
+        if ATTR_SETTING.search(match.group(1)):
+            found.append((match.start(), "an attribute list {…}", "remove it: a case study sets no HTML attributes"))
     return sorted(found)
 
 
+def find_image_ends(text: str) -> set[int]:
+    """Offsets of the ']' that end an image's alt text, '![…]', matched as Python-Markdown nests brackets."""
+    ends = set()
+    for start, block in blocks(text):
+        opened = []
+        for match in BRACKET.finditer(block):
+            char = match.group()
+            if char == "[":
+                opened.append(match.start())
+            elif char == "]" and opened:
+                at = opened.pop()
+                if block[at - 1:at] == "!":
+                    ends.add(start + match.start())
+    return ends
+
+
 def check_body(source: SourceFile) -> list[Problem]:
-    problems, seen = [], set()
+    problems, seen = [], set()  # one problem of a kind per line
     for offset, what, fix in find_body_problems(source.body):
         line = source.body_line + source.body.count("\n", 0, offset)
         if (line, what) not in seen:

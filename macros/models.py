@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import typing
 from typing import Annotated, Any, Literal, Optional
@@ -40,10 +41,38 @@ REGISTER_ITEM = {"authorities": "authority", "partnerships": "partnership", "the
                  "programmes": "programme", "regions": "region", "sub_regions": "sub-region"}
 AREA_REGISTERS = ("regions", "sub_regions")  # an `area:` names a region or a sub-region
 
+# Bounds on values (SECURITY.md): beyond them a figure is a typing slip, and would overflow the formatting.
+MONEY_CEILING = 100_000_000_000          # £100bn: the largest figure in the partnerships' reports is far below
+DATASET_VALUE_CEILING = 10**12           # any dataset cell or stated total, in its column's unit
+EARLIEST_PUBLISHED = dt.date(2000, 1, 1)  # the hub publishes nothing dated before its sources could exist
+EARLIEST_YEAR = 1990                     # the first year a source document or a period may name
+# Each folder the hub generates pages into has its own list page, `<folder>/index.md`: a slug or id `index`
+# would replace it (case-studies/index.md, themes/index.md, …).
+RESERVED_NAMES = frozenset({"index"})
+
 
 def fail(message: str, fix: str = ""):
     """Raise a validation error whose message an editor can act on."""
     raise PydanticCustomError("hub", message, {"fix": fix})
+
+
+def show_value(value, limit: int = 60) -> str:
+    """A value quoted in a message, cut short: a message never echoes a whole file's contents."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**20:
+        return f"a number of {len(str(abs(value)))} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def describe_bad_number(value, ceiling: int) -> tuple[str, str] | None:
+    """(message, fix) for a number no source could print: not a number, infinite, or beyond `ceiling`."""
+    if isinstance(value, float) and math.isnan(value):
+        return "not a number (.nan)", "write the number as printed, or null if the source leaves it blank"
+    if isinstance(value, float) and math.isinf(value):
+        return "infinite (.inf, or too many digits to be a number)", "write the number as printed"
+    if abs(value) >= ceiling:
+        return f"{show_value(value)} is beyond {ceiling:,}, the largest figure the hub accepts", "check the digits"
+    return None
 
 
 # --- Field types ----------------------------------------------------------------------------
@@ -51,6 +80,12 @@ def fail(message: str, fix: str = ""):
 def _money(value: Any) -> int:
     if isinstance(value, bool):
         fail("expected an amount in whole pounds, got true/false", "write the number of pounds, e.g. 677000")
+    if isinstance(value, float) and not math.isfinite(value):
+        fail("not a number" if math.isnan(value) else "infinite (.inf, or too many digits to be an amount)",
+             "write a plain number of pounds, e.g. 677000")
+    if isinstance(value, (int, float)) and value >= MONEY_CEILING:
+        fail(f"{show_value(value)} is more than £{MONEY_CEILING:,}, the largest amount the hub accepts",
+             "check the digits: write the amount in whole pounds")
     if isinstance(value, int):
         return value
     if isinstance(value, float):
@@ -59,9 +94,9 @@ def _money(value: Any) -> int:
         fail(f"{value} is not a whole number of pounds", f"write {round(value)}")
     if isinstance(value, str):
         number = parse_money_text(value)
-        if number is not None:
-            fail(f"money written as text ({value!r})", f"write the plain number of pounds: {number}")
-        fail(f"money written as text ({value!r})", "write the plain number of pounds, e.g. 677000")
+        if number is not None and number < MONEY_CEILING:
+            fail(f"money written as text ({show_value(value)})", f"write the plain number of pounds: {number}")
+        fail(f"money written as text ({show_value(value)})", "write the plain number of pounds, e.g. 677000")
     fail(f"expected an amount in whole pounds, got {type(value).__name__}", "write the number of pounds, e.g. 677000")
 
 
@@ -122,14 +157,16 @@ def _full_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            fail(f"{value!r} is not a real date", "write an existing day as YYYY-MM-DD")
-    fail(f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31")
+            fail(f"{show_value(value)} is not a real date", "write an existing day as YYYY-MM-DD")
+    fail(f"{show_value(value)} is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31")
 
 
 def _not_future(value: dt.date, info: ValidationInfo) -> dt.date:
     today = (info.context or {}).get("today") or dt.date.today()
     if value > today:
         fail(f"{value.isoformat()} is in the future", f"use the day it was added, on or before {today.isoformat()}")
+    if value < EARLIEST_PUBLISHED:
+        fail(f"{value.isoformat()} is before {EARLIEST_PUBLISHED.year}", "use the day it was added to the hub")
     return value
 
 
@@ -140,30 +177,51 @@ PastDate = Annotated[dt.date, BeforeValidator(_full_date), AfterValidator(_not_f
 def _partial_date(pattern: re.Pattern, form: str):
     def check(value: Any) -> str:
         if isinstance(value, bool):
-            fail(f"{value!r} is not a date", f"write it as {form}")
+            fail(f"{show_value(value)} is not a date", f"write it as {form}")
         if isinstance(value, dt.date):
             value = value.isoformat()
         text = str(value).strip()
         if not pattern.match(text):
-            fail(f"{value!r} is not a date of the form {form}", f"write it as {form}, e.g. 2009 or 2009-04")
+            fail(f"{show_value(value)} is not a date of the form {form}", f"write it as {form}, e.g. 2009 or 2009-04")
         month = text[5:7]
         if month and not 1 <= int(month) <= 12:
-            fail(f"{value!r} has no month {month}", "months run from 01 to 12")
+            fail(f"{show_value(value)} has no month {month}", "months run from 01 to 12")
         if len(text) == 10:
             _full_date(text)
         return text
     return BeforeValidator(check)
 
 
-SourceDate = Annotated[str, _partial_date(PARTIAL_DATE, "YYYY, YYYY-MM or YYYY-MM-DD")]
-PeriodDate = Annotated[str, _partial_date(MONTH_OR_YEAR, "YYYY or YYYY-MM")]
+def _plausible_year(what: str, years_ahead: int):
+    """A year from EARLIEST_YEAR to `years_ahead` after this one: '0000' and '9999' are typing slips."""
+    def check(value: str, info: ValidationInfo) -> str:
+        today = (info.context or {}).get("today") or dt.date.today()
+        latest = today.year + years_ahead
+        if not EARLIEST_YEAR <= int(value[:4]) <= latest:
+            fail(f"the year {value[:4]} is not plausible for {what}", f"write a year from {EARLIEST_YEAR} to {latest}")
+        if years_ahead == 0 and len(value) == 10 and value > today.isoformat():
+            fail(f"{value} is in the future", "a source is published on or before today")
+        return value
+    return AfterValidator(check)
+
+
+SourceDate = Annotated[str, _partial_date(PARTIAL_DATE, "YYYY, YYYY-MM or YYYY-MM-DD"),
+                       _plausible_year("a source document", 0)]
+PeriodDate = Annotated[str, _partial_date(MONTH_OR_YEAR, "YYYY or YYYY-MM"), _plausible_year("a period", 10)]
+
+
+def _not_reserved(value: str) -> None:
+    if value in RESERVED_NAMES:
+        fail(f"{value!r} is reserved: the page of that name lists the others in its folder (e.g. "
+             f"case-studies/{value}.md), so this one would replace it", "choose another name")
 
 
 def _slug(value: str) -> str:
     if not (3 <= len(value) <= 80 and SLUG.match(value)):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-        fail(f"{value!r} is not a valid slug",
+        fail(f"{show_value(value)} is not a valid slug",
              f"use 3–80 lower-case letters, digits and single hyphens, e.g. '{suggestion[:80]}'")
+    _not_reserved(value)
     return value
 
 
@@ -172,7 +230,8 @@ Slug = Annotated[str, AfterValidator(_slug)]
 
 def _id(value: str) -> str:
     if not SLUG.match(value):
-        fail(f"{value!r} is not a valid id", "use lower-case letters, digits and single hyphens")
+        fail(f"{show_value(value)} is not a valid id", "use lower-case letters, digits and single hyphens")
+    _not_reserved(value)
     return value
 
 
@@ -189,7 +248,7 @@ def Ref(*registers: str):
         if value not in known:
             item = " or ".join(REGISTER_ITEM[register] for register in registers)
             files = " and ".join(f"data/{register}.yaml" for register in registers)
-            fail(f"unknown {item} {value!r}", f"{did_you_mean(value, known, f'ids in {files}')} (ids are listed in {files})")
+            fail(f"unknown {item} {show_value(value)}", f"{did_you_mean(value, known, f'ids in {files}')} (ids are listed in {files})")
         return value
     return Annotated[str, AfterValidator(check)]
 
@@ -222,7 +281,7 @@ def _filled_in(value: str) -> str:
 
 def _email(value: str) -> str:
     if not EMAIL.match(value):
-        fail(f"{value!r} is not a valid email address", "write it as name@example.gov.uk, or leave email out")
+        fail(f"{show_value(value)} is not a valid email address", "write it as name@example.gov.uk, or leave email out")
     return value
 
 

@@ -21,10 +21,22 @@ class Problem:
         return f"{text} — {self.fix}" if self.fix else text
 
     def as_github_annotation(self) -> str:
-        """The GitHub Actions workflow-command form, so the problem shows on the pull request's line."""
+        """The GitHub Actions workflow-command form, so the problem shows on the pull request's line. Escaped by
+        GitHub's rules, so a file name or value with a newline, comma or colon cannot end the command early and
+        write one of its own (`::stop-commands::`, a forged `::error`)."""
         text = f"{self.field}: {self.message}" + (f" — {self.fix}" if self.fix else "")
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=Hub check::{text}"
+        return (f"::error file={escape_property(self.path)},line={self.line},title=Hub check::"
+                f"{escape_data(text)}")
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: %, CR and LF encoded."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: as a message, and ':' and ',' too, which end a property."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class ContentError(Exception):

@@ -14,16 +14,6 @@ from .load import Mapping, Sequence, SourceFile, Sources, line_of, load_sources
 from .markup import check_contributed
 from .problems import Problem, closest, did_you_mean
 
-EXECUTABLE_HTML = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element", "remove it: scripts cannot run in case studies"),
-    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element", "remove it and link to the page instead"),
-    (re.compile(r"<\s*(object|embed)\b", re.I), "an embedded object", "remove it and link to the file instead"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute", "remove the attribute"),
-    (re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?|<)\s*(?:javascript|vbscript|data):", re.I),
-     "a javascript: (or data:) link", "link to an https:// address instead"),
-]
-
-
 @dataclass
 class Content:
     """Validated content: registers by id, case studies and datasets."""
@@ -57,7 +47,7 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         fix = "use one of: " + ", ".join(choices)
         near = closest(value, choices)
-        return f"{value!r} is not allowed", (f"did you mean '{near[0]}'? " if near else "") + fix
+        return f"{models.show_value(value)} is not allowed", (f"did you mean '{near[0]}'? " if near else "") + fix
     if kind in ("string_too_short", "string_too_long"):
         length = len(value) if isinstance(value, str) else 0
         low = model.model_fields.get(name).metadata if name in model.model_fields else None
@@ -73,13 +63,13 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a group of fields, got {_kind(value)}", "indent its fields under it, e.g. 'source:' then '  document: …'"
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {value!r}", "write true or false"
+        return f"expected true or false, got {models.show_value(value)}", "write true or false"
     if kind.startswith("int_") or kind.startswith("float_"):
-        return f"expected a number, got {value!r}", "write a plain number"
+        return f"expected a number, got {models.show_value(value)}", "write a plain number"
     if kind == "greater_than_equal" or kind == "less_than_equal":
-        return f"{value!r} is out of range", error["msg"].lower()
+        return f"{models.show_value(value)} is out of range", error["msg"].lower()
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not valid", "use lower_snake_case: lower-case letters, digits and underscores"
+        return f"{models.show_value(value)} is not valid", "use lower_snake_case: lower-case letters, digits and underscores"
     return error["msg"], ""
 
 
@@ -100,7 +90,7 @@ def _kind(value) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"{value!r}".lower()
-    return f"{value!r}"
+    return models.show_value(value)
 
 
 def validate_item(model: type[BaseModel], data, source: SourceFile, context: dict, prefix: tuple = (),
@@ -139,6 +129,7 @@ def validate_registers(sources: Sources, context: dict) -> tuple[dict, list[Prob
             entry, found = validate_item(model, item, source, context, (index,))
             problems += found
             item_id = item.get("id") if isinstance(item, dict) else None
+
             if item_id in seen:
                 problems.append(Problem(source.path, line_of(item, ("id",)), f"[{index}].id",
                                         f"duplicate id {item_id!r}", "each id must be unique; rename one"))
@@ -159,16 +150,12 @@ def check_area_ids(sources: Sources, registers: dict) -> list[Problem]:
 
 
 def check_body(source: SourceFile) -> list[Problem]:
-    """Refuse executable HTML and the template's placeholders in contributed Markdown, each at its own line."""
+    """Refuse the template's placeholders in contributed Markdown, each at its own line (markup: macros/markup.py)."""
     problems = []
     for offset, text in enumerate(source.body.splitlines()):
         if models.PLACEHOLDER.search(text):
             problems.append(Problem(source.path, source.body_line + offset, "body", models.describe_placeholder(text),
                                     models.PLACEHOLDER_FIX))
-        for pattern, what, fix in EXECUTABLE_HTML:
-            if pattern.search(text):
-                problems.append(Problem(source.path, source.body_line + offset, "body",
-                                        f"{what} is not allowed in contributed content", fix))
     return problems
 
 
@@ -186,8 +173,9 @@ def validate_case_studies(sources: Sources, context: dict) -> tuple[list, list[P
                                           extra={"slug": slug, "body": source.body})
         for problem in found:
             if problem.field == "slug":
-                problem = Problem(source.path, 1, "file name", problem.message,
-                                  problem.fix.replace("use", "rename the file to") + ".md")
+                fix = problem.fix.replace("use", "rename the file to") + ".md" if slug not in models.RESERVED_NAMES \
+                    else "rename the file"
+                problem = Problem(source.path, 1, "file name", problem.message, fix)
             problems.append(problem)
         problems += check_body(source)
         if case_study is not None:
@@ -267,17 +255,23 @@ def check_dataset_values(dataset: models.Dataset, source: SourceFile, context: d
                     hint = "write the number as printed, in " + column.unit
                     if isinstance(value, str) and value.strip() in ("?", "-", ""):
                         hint = "write null: an unknown value stays unknown, never 0"
-                    problems.append(Problem(source.path, line, where, f"expected a number, got {value!r}", hint))
+                    problems.append(Problem(source.path, line, where, f"expected a number, got {_kind(value)}", hint))
+                elif found := models.describe_bad_number(value, models.DATASET_VALUE_CEILING):
+                    problems.append(Problem(source.path, line, where, *found))
             elif column.ref:
-                known = context["ids"][column.ref]
+                known = context["ids"].get(column.ref)
+                if known is None:
+                    continue  # the register could not be read: reported once, with the register
                 if value not in known:
                     item = models.REGISTER_ITEM[column.ref]
-                    problems.append(Problem(source.path, line, where, f"unknown {item} {value!r}",
+                    problems.append(Problem(source.path, line, where, f"unknown {item} {models.show_value(value)}",
                                             did_you_mean(value, known, f"ids in data/{column.ref}.yaml")))
             elif not isinstance(value, str):
                 row[column.id] = str(value)
     numeric = {column.id for column in dataset.numeric_columns}
-    for key in dataset.stated_totals:
+    for key, value in dataset.stated_totals.items():
+        if value is not None and (found := models.describe_bad_number(value, models.DATASET_VALUE_CEILING)):
+            problems.append(Problem(source.path, line_of(data, ("stated_totals", key)), f"stated_totals.{key}", *found))
         if key not in numeric:
             problems.append(Problem(source.path, line_of(data, ("stated_totals", key)), f"stated_totals.{key}",
                                     f"{key!r} is not a numeric column", did_you_mean(key, numeric, "numeric columns")))
@@ -294,7 +288,11 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
     """Validate everything; return the valid content and every problem found."""
     context = {"today": today or dt.date.today(), "ids": {}}
     # Registers refer to each other (authorities -> sub-regions, programmes -> partnerships): collect ids first.
+    # A register that could not be read contributes none, so references to it go unchecked rather than each
+    # being reported as unknown: its own problem is the one message.
     for name, source in sources.registers.items():
+        if sources.unreadable(name):
+            continue
         items = source.data if isinstance(source.data, list) else []
         context["ids"][name] = [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
     problems = list(sources.problems)

@@ -209,7 +209,8 @@ def test_alias_claimed_twice_is_reported(repo):
 ])
 def test_executable_html_in_body_is_refused_with_line(repo, body, what):
     problems = problems_for(repo, body="## Results\n\n" + body)
-    assert f"case_studies/joint-software.md:{VALID_FRONT_MATTER.count(chr(10)) + 6}: body: {what} is not allowed" in problems[0]
+    expected = f"case_studies/joint-software.md:{VALID_FRONT_MATTER.count(chr(10)) + 6}: body: {what} is not allowed"
+    assert any(expected in problem for problem in problems), problems
 
 
 def test_register_problems_are_reported(repo):

@@ -1,0 +1,125 @@
+"""Markdown shapes that Python-Markdown handles in quadratic time or by deep recursion, refused before a build
+renders them: every check here is one linear pass, and any body within these limits renders in linear time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Measured with bench/hostile.py: within these a 200 kB body renders in seconds, past them some shapes take
+# minutes (2,000 unclosed '[' in one paragraph) or overflow the stack (deeply nested lists or emphasis).
+# The largest paragraph in the hub's case studies is about 2,100 characters and 24 lines.
+MAX_BLOCK_CHARACTERS = 5_000
+MAX_BLOCK_LINES = 60
+MAX_NESTING = 8            # quotes and lists inside each other, on one line
+MAX_INDENT = 40            # columns of leading space (four a level of list)
+MAX_EMPHASIS_RUN = 50      # '*' or '_' in a row
+MAX_BRACKET_DEPTH = 8      # '[' inside '[' …
+MAX_BRACKET_SCAN = 400_000  # characters Python-Markdown reads looking for the ']' or ')' of each '[' and '](', a body
+MAX_ESCAPES = 5_000        # backslash escapes in a body: each costs the renderer a stored placeholder
+
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+EMPHASIS_RUN = re.compile(r"\*{%d,}|_{%d,}" % (MAX_EMPHASIS_RUN + 1, MAX_EMPHASIS_RUN + 1))
+ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>:|\"']")
+BRACKET = re.compile(r"\\.|[\[\]()]", re.S)
+FIX_SPLIT = "break it into paragraphs with blank lines"
+
+
+@dataclass(frozen=True)
+class ShapeProblem:
+    offset: int     # in the body
+    what: str
+    fix: str
+
+
+def blocks(text: str):
+    """(offset, block) of each run of lines between blank lines, as Python-Markdown splits them."""
+    start = 0
+    for match in BLOCK_BREAK.finditer(text):
+        yield start, text[start:match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def find_nesting(line: str) -> int:
+    """Quote and list markers at the start of a line: each is a level Python-Markdown recurses into."""
+    depth, position = 0, 0
+    while match := CONTAINER_PREFIX.match(line, position):
+        depth += 1
+        position = match.end()
+        if depth > MAX_NESTING:
+            break
+    return depth
+
+
+def measure_brackets(block: str) -> tuple[int, int, int | None]:
+    """(characters scanned, deepest nesting, offset of the first unclosed '[') for one block, as Python-Markdown's
+    link processor scans it: from every '[' to its ']' and from every '](' to its ')', or to the block's end."""
+    end = len(block)
+    squares, rounds = [], []
+    scanned = depth = 0
+    first_open = None
+    for match in BRACKET.finditer(block):
+        char, at = match.group(), match.start()
+        if char == "[":
+            squares.append(at)
+            depth = max(depth, len(squares))
+        elif char == "]":
+            if squares:
+                scanned += at - squares.pop()
+        elif char == "(":
+            rounds.append((at, block[at - 1:at] == "]"))
+        elif char == ")" and rounds:
+            opened, is_link = rounds.pop()
+            if is_link:
+                scanned += at - opened
+    scanned += sum(end - at for at in squares) + sum(end - at for at, is_link in rounds if is_link)
+    if squares:
+        first_open = squares[0]
+    return scanned, depth, first_open
+
+
+def find_shape_problems(body: str) -> list[ShapeProblem]:
+    """Everything in a body that would make rendering it slow or deep; `body` has its code spans blanked."""
+    found = []
+    scanned, worst = 0, None
+    for start, block in blocks(body):
+        if len(block) > MAX_BLOCK_CHARACTERS:
+            found.append(ShapeProblem(start, f"a paragraph (or table) of {len(block):,} characters, more than "
+                                             f"{MAX_BLOCK_CHARACTERS:,}", FIX_SPLIT))
+            continue  # its other shapes are beside the point until it is split
+        lines = block.count("\n") + 1
+        if lines > MAX_BLOCK_LINES:
+            found.append(ShapeProblem(start, f"a paragraph (or table) of {lines} lines, more than {MAX_BLOCK_LINES}",
+                                      FIX_SPLIT + "; a long table belongs in a dataset"))
+            continue
+        line_start = start
+        for line in block.split("\n"):
+            if _indent(line) > MAX_INDENT or find_nesting(line) > MAX_NESTING:
+                found.append(ShapeProblem(line_start, f"quotes or lists nested more than {MAX_NESTING} levels deep",
+                                          "flatten the lists and quotes"))
+            line_start += len(line) + 1
+        cost, depth, first_open = measure_brackets(block)
+        if depth > MAX_BRACKET_DEPTH:
+            found.append(ShapeProblem(start, f"square brackets nested more than {MAX_BRACKET_DEPTH} deep",
+                                      "write \\[ and \\] for brackets that are not links"))
+        scanned += cost
+        if first_open is not None and (worst is None or cost > worst[0]):
+            worst = (cost, start + first_open)
+    if scanned > MAX_BRACKET_SCAN:
+        offset = worst[1] if worst else 0
+        found.append(ShapeProblem(offset, "unclosed '[' or '](' would make this page very slow to build",
+                                  "close each [ with ] and each ]( with ), or write \\[ for a bracket"))
+    if match := EMPHASIS_RUN.search(body):
+        found.append(ShapeProblem(match.start(), f"more than {MAX_EMPHASIS_RUN} '{match.group()[0]}' in a row",
+                                  "use a few, or write \\* and \\_"))
+    escapes = [match.start() for match in ESCAPE.finditer(body)]
+    if len(escapes) > MAX_ESCAPES:
+        found.append(ShapeProblem(escapes[MAX_ESCAPES], f"more than {MAX_ESCAPES:,} backslash escapes",
+                                  "remove the backslashes that are not needed"))
+    return found
