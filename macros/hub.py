@@ -87,13 +87,14 @@ class Hub:
         problems = []
         for dataset_id, checks in self.totals.items():
             path = f"data/datasets/{dataset_id}.yaml"
+            lines = self.content.total_lines.get(dataset_id, {})
             for check in checks:
                 if check.status == "mismatch":
-                    computed = f"{check.computed:,.6g}" if check.computed is not None else "nothing"
+                    computed = format_total(check.computed) if check.computed is not None else "nothing"
                     at_least = " (at least; some values are unknown)" if check.unknown else ""
                     problems.append(Problem(
-                        path, 1, f"stated_totals.{check.column}",
-                        f"dataset {dataset_id!r}, column {check.column!r}: stated total {check.stated:,.6g} "
+                        path, lines.get(check.column, 1), f"stated_totals.{check.column}",
+                        f"dataset {dataset_id!r}, column {check.column!r}: stated total {format_total(check.stated)} "
                         f"but the rows add up to {computed}{at_least}",
                         "correct the row or total that was copied wrongly; if the source itself disagrees, "
                         f"record it under discrepancies: with column: {check.column} and an explanation",
@@ -129,6 +130,13 @@ class Hub:
 
     def years(self) -> list[int]:
         return sorted({cs.year for cs in self.case_studies.values()}, reverse=True)
+
+
+def format_total(value) -> str:
+    """A total as the source prints it, every digit shown: 19,643,604, or 52.5 (never 1.96436e+07)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")  # a sum of rows like 52.49999999 reads as printed
 
 
 def build_hub(root: Path, today: dt.date | None = None) -> Hub:

@@ -41,8 +41,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         # A node built twice is an alias (*name): ten nested ones make a few hundred bytes expand to billions of
         # values, which would stall every build. Editors never need them.
         if node in self.constructed_objects:
-            raise yaml.constructor.ConstructorError(None, None, "YAML aliases (*name) are refused: write the value out",
-                                                    node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, "YAML aliases (*name) are refused", node.start_mark)
         return super().construct_object(node, deep)
 
 
@@ -82,13 +81,17 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-class YamlError(Exception):
-    """A file that is not valid YAML, with the line where parsing stopped."""
+FIX_SYNTAX = "check indentation, colons and quotes on that line (text containing ': ' must be quoted)"
 
-    def __init__(self, line: int, message: str):
+
+class YamlError(Exception):
+    """A file that is not valid YAML, or not plain data, with the line where reading stopped."""
+
+    def __init__(self, line: int, message: str, fix: str = FIX_SYNTAX):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.fix = fix
 
 
 def check_yaml_events(text: str, first_line: int = 1) -> None:
@@ -100,15 +103,16 @@ def check_yaml_events(text: str, first_line: int = 1) -> None:
     for event in yaml.parse(text, Loader=_LineLoader):
         line = event.start_mark.line + first_line
         if getattr(event, "tag", None) is not None:
-            raise YamlError(line, f"the YAML tag {_short(event.tag)!r} is not allowed: YAML tags are refused, "
-                                  "write plain values (quote text that starts with '!')")
+            tag = _short(event.tag.replace("tag:yaml.org,2002:", "!!"))
+            raise YamlError(line, f"the YAML tag {tag} is not allowed: YAML tags are refused",
+                            "write the plain value, quoted if it starts with '!'")
         if isinstance(event, yaml.AliasEvent):
-            raise YamlError(line, "YAML aliases (*name) are refused: write the value out")
+            raise YamlError(line, "YAML aliases (*name) are refused", "write the value out in full")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise YamlError(line, f"nested more than {MAX_YAML_DEPTH} levels deep: no field of the hub "
-                                      "nests more than three")
+                raise YamlError(line, f"nested more than {MAX_YAML_DEPTH} levels deep",
+                                "no field of the hub nests more than three levels: see CONTRIBUTING.md")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -127,7 +131,10 @@ def parse_yaml(text: str, first_line: int = 1):
         line = (mark.line + first_line) if mark else first_line
         problem = error.problem or "the file could not be read"
         if "could not determine a constructor" in problem:
-            problem = "this YAML tag is not allowed: YAML tags are refused, write plain values"
+            raise YamlError(line, "this YAML tag is not allowed: YAML tags are refused",
+                            "write the plain value, quoted if it starts with '!'") from None
+        if "aliases" in problem:  # the loader's own guard: check_yaml_events normally stops them first
+            raise YamlError(line, problem, "write the value out in full") from None
         raise YamlError(line, f"malformed YAML: {problem}") from None
     except yaml.YAMLError:
         raise YamlError(first_line, "malformed YAML: the file could not be read") from None
@@ -241,9 +248,7 @@ def read_front_matter(path: Path, display_path: str) -> SourceFile:
         data = parse_yaml(yaml_text, first_line=2)
     except YamlError as error:
         return SourceFile(display_path, None, problems=[Problem(
-            display_path, error.line, "front matter", error.message,
-            "check indentation, colons and quotes on that line (text containing ': ' must be quoted)",
-        )])
+            display_path, error.line, "front matter", error.message, error.fix)])
     if data is None:
         return SourceFile(display_path, None, problems=[Problem(
             display_path, 1, "front matter", "the front matter is empty",
@@ -261,9 +266,7 @@ def read_yaml_file(path: Path, display_path: str, kind: str) -> SourceFile:
         data = parse_yaml(text)
     except YamlError as error:
         return SourceFile(display_path, None, problems=[Problem(
-            display_path, error.line, "(file)", error.message,
-            "check indentation, colons and quotes on that line (text containing ': ' must be quoted)",
-        )])
+            display_path, error.line, "(file)", error.message, error.fix)])
     return SourceFile(display_path, data)
 
 

@@ -37,9 +37,16 @@ def blocks(text: str):
     """(offset, block) of each run of lines between blank lines, as Python-Markdown splits them."""
     start = 0
     for match in BLOCK_BREAK.finditer(text):
-        yield start, text[start:match.start()]
+        yield _trimmed(text, start, match.start())
         start = match.end()
-    yield start, text[start:]
+    yield _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, str]:
+    """A block less the blank lines it starts with, so its offset is the start of the line its text is on."""
+    while (newline := text.find("\n", start, end)) != -1 and not text[start:newline].strip(" \t"):
+        start = newline + 1
+    return start, text[start:end]
 
 
 def _indent(line: str) -> int:
@@ -78,22 +85,23 @@ def measure_brackets(block: str) -> tuple[int, int, int | None]:
             opened, is_link = rounds.pop()
             if is_link:
                 scanned += at - opened
-    scanned += sum(end - at for at in squares) + sum(end - at for at, is_link in rounds if is_link)
-    if squares:
-        first_open = squares[0]
+    unclosed_links = [at for at, is_link in rounds if is_link]
+    scanned += sum(end - at for at in squares) + sum(end - at for at in unclosed_links)
+    if squares or unclosed_links:
+        first_open = min(squares[:1] + unclosed_links[:1])
     return scanned, depth, first_open
 
 
 def find_shape_problems(body: str) -> list[ShapeProblem]:
     """Everything in a body that would make rendering it slow or deep; `body` has its code spans blanked."""
     found = []
-    scanned, worst = 0, None
+    scanned, first = 0, None
     for start, block in blocks(body):
         if len(block) > MAX_BLOCK_CHARACTERS:
             found.append(ShapeProblem(start, f"a paragraph (or table) of {len(block):,} characters, more than "
                                              f"{MAX_BLOCK_CHARACTERS:,}", FIX_SPLIT))
             continue  # its other shapes are beside the point until it is split
-        lines = block.count("\n") + 1
+        lines = block.rstrip("\n").count("\n") + 1
         if lines > MAX_BLOCK_LINES:
             found.append(ShapeProblem(start, f"a paragraph (or table) of {lines} lines, more than {MAX_BLOCK_LINES}",
                                       FIX_SPLIT + "; a long table belongs in a dataset"))
@@ -109,10 +117,10 @@ def find_shape_problems(body: str) -> list[ShapeProblem]:
             found.append(ShapeProblem(start, f"square brackets nested more than {MAX_BRACKET_DEPTH} deep",
                                       "write \\[ and \\] for brackets that are not links"))
         scanned += cost
-        if first_open is not None and (worst is None or cost > worst[0]):
-            worst = (cost, start + first_open)
+        if first is None and first_open is not None:
+            first = start + first_open
     if scanned > MAX_BRACKET_SCAN:
-        offset = worst[1] if worst else 0
+        offset = first if first is not None else 0
         found.append(ShapeProblem(offset, "unclosed '[' or '](' would make this page very slow to build",
                                   "close each [ with ] and each ]( with ), or write \\[ for a bracket"))
     if match := EMPHASIS_RUN.search(body):

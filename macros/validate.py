@@ -22,6 +22,7 @@ class Content:
     case_studies: list[models.CaseStudy] = field(default_factory=list)
     datasets: list[models.Dataset] = field(default_factory=list)
     paths: dict[str, str] = field(default_factory=dict)  # case-study slug or dataset id -> file path
+    total_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # dataset id -> column -> stated total's line
 
 
 def format_loc(loc: tuple) -> str:
@@ -206,8 +207,9 @@ def check_addresses(case_studies: list[models.CaseStudy], sources: Sources) -> l
     return problems
 
 
-def validate_datasets(sources: Sources, context: dict) -> tuple[list, list[Problem]]:
+def validate_datasets(sources: Sources, context: dict, total_lines: dict | None = None) -> tuple[list, list[Problem]]:
     datasets, problems = [], []
+    total_lines = {} if total_lines is None else total_lines
     for source in sources.datasets:
         if source.data is None:
             continue
@@ -224,6 +226,7 @@ def validate_datasets(sources: Sources, context: dict) -> tuple[list, list[Probl
         problems += found
         if not found:
             datasets.append(dataset)
+            total_lines[dataset.id] = {key: line_of(source.data, ("stated_totals", key)) for key in dataset.stated_totals}
     return datasets, problems
 
 
@@ -301,11 +304,12 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
     problems += check_area_ids(sources, registers)
     case_studies, found = validate_case_studies(sources, context)
     problems += found
-    datasets, found = validate_datasets(sources, context)
+    total_lines: dict[str, dict[str, int]] = {}
+    datasets, found = validate_datasets(sources, context, total_lines)
     problems += found
     problems += check_contributed(sources, problems)  # markup allowlist: macros/markup.py
     paths = {Path(s.path).stem: s.path for s in sources.case_studies}
-    content = Content(registers, case_studies, datasets, paths)
+    content = Content(registers, case_studies, datasets, paths, total_lines)
     return content, problems
 
 
