@@ -151,7 +151,7 @@ def test_a_bad_macro_call_is_reported_at_its_line_in_the_page_file(repo, tmp_pat
 def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values(repo, tmp_path):
     result = build_with_page(repo, tmp_path, "# Figures\n", {"test-grants": DATASET.replace("grant: 7.968", "grant: 8.968")})
     assert result.returncode != 0
-    assert ("data/datasets/test-grants.yaml:1: stated_totals.grant: dataset 'test-grants', column 'grant': "
+    assert ("data/datasets/test-grants.yaml:14: stated_totals.grant: dataset 'test-grants', column 'grant': "
             "stated total 8.968 but the rows add up to 7.968") in result.stderr
 
 
