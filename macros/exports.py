@@ -68,8 +68,10 @@ def dataset_json(dataset: models.Dataset, checks: list[compute.TotalCheck]) -> s
         "description": dataset.description,
         "columns": [c.model_dump(exclude_none=True) for c in dataset.columns],
         "rows": [{c.id: row.get(c.id) for c in dataset.columns} for row in dataset.rows],
-        "totals": [{"column": check.column, "computed": check.computed, "unknown_values": check.unknown,
-                    "stated": check.stated, "status": check.status} for check in checks],
+        # A computed total only for a column that adds; for any other, why not, and the printed total as printed.
+        "totals": [{"column": check.column, "additive": check.additive, "computed": check.computed,
+                    "unknown_values": check.unknown, "stated": check.stated, "status": check.status,
+                    **({} if check.additive else {"not_added": check.reason})} for check in checks],
         "discrepancies": [d.model_dump() for d in dataset.discrepancies],
         "notes": dataset.notes,
     }

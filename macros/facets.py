@@ -1,30 +1,62 @@
-"""Search facets: the filter values and sort keys of each case study and dataset, and the choices offered."""
+"""Search facets: the filter values and sort keys of each case study and dataset, and the choices offered.
+
+The authority and sub-region filters match the case studies credited to a council (those naming it), the same set
+its page lists as its own and the leagues count; area-wide work is found with the "Area-wide work covering" filter
+and never appears under a council (`attribution` holds the rule)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from . import models
+from . import attribution, compute, models
+from .render import format_money
 
 # Filter keys as they appear in the URL query, in data-* attributes and in the search index.
 FACETS = (
     ("theme", "Theme"),
     ("partnership", "Partnership"),
+    ("programme", "Programme"),
     ("authority", "Authority"),
     ("type", "Authority type"),
     ("region", "Region"),
     ("subregion", "Sub-region"),
+    ("area", "Area-wide work covering"),
     ("year", "Year reported"),
     ("delivered", "Savings"),
 )
+# "Largest saving" sorts: the largest single delivered saving on one basis; amounts on different bases are never
+# compared. (key, basis, label, what the amount shown on each result is)
+SAVING_SORTS = (
+    ("saving-total", "total", "Largest delivered total over a period first", "largest delivered total over a period"),
+    ("saving-a-year", "per-year", "Largest delivered saving a year first", "largest delivered saving a year"),
+    ("saving-one-off", "one-off", "Largest delivered one-off saving first", "largest delivered one-off saving"),
+)
 SORTS = (
     ("newest", "Newest first"),
-    ("saving", "Largest saving first"),
+    *((key, label) for key, _, label, _ in SAVING_SORTS),
     ("title", "Title (A to Z)"),
 )
 KINDS = (("case-study", "Case studies"), ("dataset", "Datasets"), ("page", "Guides and other pages"))
-DELIVERED_CHOICES = (("yes", "Has delivered savings"), ("no", "No delivered savings reported"))
+BASIS_WORDS = {"per-year": "a year", "one-off": "one-off", "total": "total over a period"}
+
+
+def saving_value(status: str, kind: str, basis: str) -> str:
+    """The filter value of case studies with a saving of this status, kind group and basis ('cashable-per-year')."""
+    return f"{'' if status == 'delivered' else 'forecast-'}{kind}-{basis}"
+
+
+DELIVERED_CHOICES = (
+    ("yes", "Has delivered savings"), ("no", "No delivered savings reported"),
+    *((saving_value(status, kind, basis),
+       f"{compute.STATUS_LABELS[status]}: {compute.KIND_LABELS[kind].lower()}, {BASIS_WORDS[basis]}")
+      for status in compute.STATUS_LABELS for kind in compute.KIND_GROUPS for basis in BASIS_WORDS),
+    ("investment", "States the investment"),
+)
+FILTER_KEYS = {  # macro filter name -> facet key, so a figure can link to the list of case studies it counts
+    "theme": "theme", "partnership": "partnership", "programme": "programme", "authority": "authority",
+    "authority_type": "type", "region": "region", "sub_region": "subregion", "area": "area", "year": "year",
+}
 
 
 def slugify(text: str) -> str:
@@ -44,25 +76,45 @@ def facet_values(cs: models.CaseStudy, hub) -> dict[str, list[str]]:
     """Every filter value of a case study, keyed by facet (multi-valued where a study names several)."""
     members = [hub.authorities[a] for a in cs.authorities]
     delivered = any(s.status == "delivered" for s in cs.savings)
+    savings = ["yes" if delivered else "no"]
+    savings += sorted({saving_value(s.status, compute.kind_group(s.type), s.basis) for s in cs.savings})
+    if cs.investment is not None:
+        savings.append("investment")
     return {
         "theme": list(cs.themes),
         "partnership": [cs.partnership],
-        "authority": list(cs.authorities),
+        "programme": [cs.programme] if cs.programme else [],
+        "authority": sorted(attribution.credited_authorities(cs)),
         "type": sorted({a.type for a in members}),
         "region": sorted({slugify(a.region) for a in members}),
-        "subregion": sorted({a.sub_region for a in members if a.sub_region}),
+        "subregion": sorted(attribution.credited_sub_regions(cs, hub.authorities)),
+        "area": sorted(attribution.covered_areas(cs, hub.areas)),
         "year": [str(cs.year)],
-        "delivered": ["yes" if delivered else "no"],
+        "delivered": savings,
     }
 
 
 def sort_keys(cs: models.CaseStudy) -> dict[str, str]:
     """Sort keys as strings that order correctly: ISO dates, whole pounds, lower-case titles."""
-    return {
-        "newest": cs.published.isoformat(),
-        "saving": str(max((s.amount for s in cs.savings), default=0)),
-        "title": cs.title.lower(),
-    }
+    keys = {"newest": cs.published.isoformat()}
+    for key, basis, _, _ in SAVING_SORTS:
+        largest = compute.largest_delivered(cs, basis)
+        keys[key] = str(largest.amount if largest else 0)
+    keys["title"] = cs.title.lower()
+    return keys
+
+
+def sorted_amounts(cs: models.CaseStudy) -> dict[str, str]:
+    """What each "largest saving" sort ranked a case study by, in words shown on its result."""
+    shown = {}
+    for key, basis, _, words in SAVING_SORTS:
+        largest = compute.largest_delivered(cs, basis)
+        if largest:
+            kind = compute.TYPE_LABELS[largest.type].lower()
+            shown[key] = f"{words[0].upper()}{words[1:]}: {format_money(largest.amount, exact=True)} ({kind})"
+        else:
+            shown[key] = f"No {words.removeprefix('largest ')} reported"
+    return shown
 
 
 def dataset_facet_values(dataset: models.Dataset, hub) -> dict[str, list[str]]:
@@ -74,11 +126,21 @@ def dataset_facet_values(dataset: models.Dataset, hub) -> dict[str, list[str]]:
     authorities = [hub.authorities[a] for a in sorted(named["authorities"])]
     return {
         "partnership": [dataset.partnership],
+        "programme": [dataset.programme] if dataset.programme else [],
         "authority": sorted(named["authorities"]),
         "type": sorted({a.type for a in authorities}),
         "region": sorted({slugify(a.region) for a in authorities}),
         "subregion": sorted(named["sub_regions"] | {a.sub_region for a in authorities if a.sub_region}),
     }
+
+
+def area_choices(hub) -> list[tuple[str, str]]:
+    """England first, then the regions, then the sub-regions, each by name."""
+    england = [(r.id, f"{r.name} (national work)") for r in hub.regions.values() if r.id == attribution.ENGLAND]
+    regions = sorted(((r.id, f"{r.name} (region)") for r in hub.regions.values() if r.id != attribution.ENGLAND),
+                     key=lambda pair: pair[1])
+    subs = sorted(((s.id, s.name) for s in hub.sub_regions.values()), key=lambda pair: pair[1])
+    return england + regions + subs
 
 
 def build_facets(hub) -> list[Facet]:
@@ -92,12 +154,15 @@ def build_facets(hub) -> list[Facet]:
     names = {
         "theme": [(t.id, t.name) for t in hub.themes.values()],
         "partnership": [(p.id, p.name) for p in hub.partnerships.values()],
+        "programme": [(p.id, p.name) for p in hub.programmes.values()],
         "authority": sorted(((a.id, a.name) for a in authorities.values()), key=lambda pair: pair[1]),
         "type": [(t, t.replace("-", " ").capitalize()) for t in models.AUTHORITY_TYPES],
         "region": sorted(regions.items(), key=lambda pair: pair[1]),
         "subregion": sorted(((s.id, s.name) for s in hub.sub_regions.values()), key=lambda pair: pair[1]),
+        "area": area_choices(hub),
         "year": [(str(y), str(y)) for y in hub.years()],
         "delivered": list(DELIVERED_CHOICES),
     }
-    return [Facet(key, label, tuple((value, text) for value, text in names[key] if value in seen[key]))
-            for key, label in FACETS]
+    facets = [Facet(key, label, tuple((value, text) for value, text in names[key] if value in seen[key]))
+              for key, label in FACETS]
+    return [facet for facet in facets if facet.choices or facet.key not in ("area", "programme")]

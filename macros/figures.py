@@ -7,7 +7,7 @@ import math
 import sys
 from pathlib import Path
 
-from . import compute
+from . import compute, leagues
 from .hub import build_hub
 from .problems import ContentError
 from .render import UNIT_LABELS, format_money
@@ -50,14 +50,16 @@ def headline_figures(hub) -> dict:
                                        sum(cs.investment for cs in case_studies if cs.investment is not None)),
     }
     for status in STATUSES:
-        figures[f"headline/{status}"] = _figure(
-            "Headline figures", f"Savings {status} (one-off, yearly and period amounts added as stated)", "money",
-            compute.total_savings(savings, status))
-    for status in STATUSES:
         for basis in BASES:
             figures[f"savings/{status}/{basis}"] = _figure(
                 "Savings by basis", f"Savings {status}, {compute.BASIS_LABELS[basis].lower()}", "money",
                 compute.total_savings(savings, status, basis))
+    # The home page's figures: each kind and basis apart, never one sum.
+    for kind, label in compute.KIND_LABELS.items():
+        for basis in BASES:
+            figures[f"headline/delivered/{kind}/{basis}"] = _figure(
+                "Headline figures", f"Savings delivered, {label.lower()}, {compute.BASIS_LABELS[basis].lower()}",
+                "money", compute.total_savings(savings, "delivered", basis, kind))
     return figures
 
 
@@ -65,7 +67,7 @@ def entity_figures(hub) -> dict:
     """Case-study counts per partnership, theme, sub-region and authority; savings per partnership, theme, sub-region."""
     figures = {}
     for entity, group in ENTITY_GROUPS.items():
-        members = compute._members(hub.frame, entity)
+        members = leagues.members(hub.frame, entity)
         for entity_id, count in members.groupby("id")["slug"].nunique().items():
             figures[f"{entity}/{entity_id}/case_studies"] = _figure(
                 group, f"{_name(hub, entity, entity_id)}: case studies", "count", count)
@@ -80,12 +82,18 @@ def entity_figures(hub) -> dict:
 
 
 def dataset_figures(hub) -> dict:
+    """Each dataset column's total: computed from the rows where the column adds, else as the source prints it."""
     figures = {}
     for dataset_id, dataset in hub.datasets.items():
         for check in hub.totals[dataset_id]:
             column = dataset.column(check.column)
-            figures[f"dataset/{dataset_id}/{column.id}"] = _figure(
-                "Dataset totals", f"{dataset.title} — total {column.label}", "number", check.computed, column.unit)
+            if check.additive:
+                figures[f"dataset/{dataset_id}/{column.id}"] = _figure(
+                    "Dataset totals", f"{dataset.title} — total {column.label}", "number", check.computed, column.unit)
+            elif check.stated is not None:
+                figures[f"dataset/{dataset_id}/{column.id}"] = _figure(
+                    "Dataset totals", f"{dataset.title} — total {column.label} as printed", "number", check.stated,
+                    column.unit)
     return figures
 
 
@@ -95,15 +103,21 @@ def _entries(table, names) -> list[dict]:
 
 
 def league_figures(hub) -> dict:
-    """Every case-study league (delivered, forecast, return on investment) and every dataset league by a register id."""
-    leagues = {}
+    """Every case-study league (delivered, forecast, return on investment; by authority and sub-region also with each
+    saving split equally) and every dataset league by a register id."""
+    tables = {}
     for entity in ENTITY_REGISTERS:
         for metric in LEAGUE_FIGURES:
-            league = compute.compute_league_table(hub.frame, hub.savings, entity, metric)
-            leagues[f"league/{entity}/{metric}"] = {
-                "label": f"{ENTITY_PLURALS[entity]} ranked by {compute.LEAGUE_METRICS[metric].lower()}",
-                "kind": "ratio" if metric == "roi" else "money",
-                "entries": _entries(league.table, lambda i, e=entity: _name(hub, e, i))}
+            credits = ["full", "equal-share"] if entity in leagues.SHARED_ENTITIES and metric in leagues.SHARED_METRICS \
+                else ["full"]
+            for credit in credits:
+                league = leagues.compute_league_table(hub.frame, hub.savings, entity, metric, credit=credit)
+                key = f"league/{entity}/{metric}" + ("" if credit == "full" else f"/{credit}")
+                tables[key] = {
+                    "label": f"{ENTITY_PLURALS[entity]} ranked by {leagues.LEAGUE_METRICS[metric].lower()}"
+                             + ("" if credit == "full" else ", each saving split equally among the councils named"),
+                    "kind": "ratio" if metric == "roi" else "money",
+                    "entries": _entries(league.table, lambda i, e=entity: _name(hub, e, i))}
     for dataset_id, dataset in hub.datasets.items():
         label_column = next((c for c in dataset.columns if c.ref), None)
         if label_column is None:
@@ -113,11 +127,11 @@ def league_figures(hub) -> dict:
             continue  # a league needs one row per entity
         entity = REGISTER_ENTITIES.get(label_column.ref)
         for column in dataset.numeric_columns:
-            table = compute.compute_dataset_league(dataset, label_column.id, column.id)
-            leagues[f"dataset-league/{dataset_id}/{column.id}"] = {
+            table = leagues.compute_dataset_league(dataset, label_column.id, column.id)
+            tables[f"dataset-league/{dataset_id}/{column.id}"] = {
                 "label": f"{dataset.title} — ranked by {column.label}", "kind": "number", "unit": column.unit,
                 "entries": _entries(table, lambda i, e=entity: _name(hub, e, i) if e else str(i))}
-    return leagues
+    return tables
 
 
 def compute_figures(hub) -> dict:
@@ -198,16 +212,16 @@ def compare_league(base: dict | None, head: dict | None) -> list[str]:
 def compare_figures(base: dict, head: dict) -> str:
     """A Markdown summary of what moved between two `compute_figures` results, for a pull request's job summary."""
     groups = compare_values(base.get("figures", {}), head.get("figures", {}))
-    leagues = []
+    moved = []
     base_leagues, head_leagues = base.get("leagues", {}), head.get("leagues", {})
     for key in [*head_leagues, *(k for k in base_leagues if k not in head_leagues)]:
         moves = compare_league(base_leagues.get(key), head_leagues.get(key))
         if moves:
             label = (head_leagues.get(key) or base_leagues[key])["label"]
             more = f"; and {len(moves) - MOVES_SHOWN} more" if len(moves) > MOVES_SHOWN else ""
-            leagues.append(f"- {label}: {'; '.join(moves[:MOVES_SHOWN])}{more}")
-    if leagues:
-        groups["League positions"] = leagues
+            moved.append(f"- {label}: {'; '.join(moves[:MOVES_SHOWN])}{more}")
+    if moved:
+        groups["League positions"] = moved
     heading = "## Figures this change moves\n\n"
     if not groups:
         return heading + "No figure changes: every total, headline figure and league position is as on the base branch.\n"

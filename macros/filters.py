@@ -3,14 +3,22 @@ Both work without JavaScript (the index lists every case study); docs/javascript
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from . import models
-from .facets import KINDS, SORTS, Facet, build_facets, facet_values, sort_keys
-from .render import case_study_uri, esc, format_money, link
+from .facets import FILTER_KEYS, KINDS, SORTS, Facet, build_facets, facet_values, slugify, sort_keys, sorted_amounts
+from .render import case_study_uri, describe_delivered, esc, link
 
 SCRIPT = "javascripts/hub-search.js"
-ANY = {"theme": "Any theme", "partnership": "Any partnership", "authority": "Any authority",
-       "type": "Any type", "region": "Any region", "subregion": "Any sub-region", "year": "Any year",
-       "delivered": "With or without"}
+ANY = {"theme": "Any theme", "partnership": "Any partnership", "programme": "Any programme",
+       "authority": "Any authority", "type": "Any type", "region": "Any region", "subregion": "Any sub-region",
+       "area": "Not filtered by area", "year": "Any year", "delivered": "With or without"}
+FILTER_HINT = ("Authority, type, region and sub-region find the case studies that name a council: the work credited "
+               "to it. Work the source describes as area-wide, naming no council, is found with "
+               "“Area-wide work covering” and is never credited to the councils of its area.")
+SORT_HINT = ("“Largest saving” sorts compare the largest single delivered saving of each case study on the basis "
+             "chosen (a year, one-off, or a total over a period) and show it on each result; forecasts are not "
+             "counted.")
 
 
 def folder(uri: str) -> str:
@@ -49,13 +57,15 @@ def render_filter_form(facets: list[Facet], mode: str) -> str:
     if mode == "search":
         selects.insert(0, render_select("kind", "Show", KINDS, "All pages"))
         sorts = [("", "Best match first"), *SORTS]
-        sort_hint = ('<p class="hub-note" id="hub-sort-hint">Sorting by date, saving or title lists case studies only.</p>')
+        sort_hint = ('<p class="hub-note" id="hub-sort-hint">Sorting by date, saving or title lists case studies '
+                     f'only. {esc(SORT_HINT)}</p>')
     else:
-        sorts, sort_hint = list(SORTS), ""
+        sorts, sort_hint = list(SORTS), f'<p class="hub-note" id="hub-sort-hint">{esc(SORT_HINT)}</p>'
     selects.append(render_select("sort", "Sort by", sorts, None))
     return (
         f'<form class="hub-filters" data-hub-filters="{mode}" method="get" hidden>\n'
         f'{query}<fieldset><legend>Filter and sort</legend><div class="hub-filters__grid">{"".join(selects)}</div>'
+        f'<p class="hub-note" id="hub-filter-hint">{esc(FILTER_HINT)}</p>'
         f'{sort_hint}<button type="reset" class="md-button">Clear filters</button></fieldset>\n</form>\n'
         '<p class="hub-status" id="hub-status" role="status" aria-live="polite" aria-atomic="true"></p>\n'
     )
@@ -67,15 +77,32 @@ def render_case_study_index(case_studies: list[models.CaseStudy], hub, from_uri:
     for cs in case_studies:
         data = {**facet_values(cs, hub), **{k: [v] for k, v in sort_keys(cs).items()}}
         attributes = "".join(f' data-{key}="{esc(" ".join(values))}"' for key, values in data.items())
-        delivered = sum(s.amount for s in cs.savings if s.status == "delivered")
         facts = [esc(hub.partnerships[cs.partnership].short_name), str(cs.year)]
+        delivered = describe_delivered(cs)
         if delivered:
-            facts.append(f"{esc(format_money(delivered))} delivered")
+            facts.append(esc(delivered))
+        # What each "largest saving" sort ranks by; the script shows the one in force.
+        amounts = "".join(f'<span class="hub-sorted-by" data-sort-shown="{key}" hidden><br>{esc(text)}</span>'
+                          for key, text in sorted_amounts(cs).items())
         items.append(f'<li{attributes}><a href="{esc(page_url(from_uri, case_study_uri(cs.slug)))}">{esc(cs.title)}</a>'
-                     f'<br>{esc(cs.summary)}<br><small>{" · ".join(facts)}</small></li>')
+                     f'<br>{esc(cs.summary)}<br><small>{" · ".join(facts)}{amounts}</small></li>')
     if not items:
         return "*No published case studies yet.*\n"
     return '<ul class="hub-case-list" id="hub-case-list">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def case_study_list_url(from_uri: str, filters: dict, savings: str | None = None) -> str:
+    """The case-study index filtered to the case studies a figure counts: macro filters as the index's filters
+    (`partnership="lga"` -> `?partnership=lga`), plus the kind of saving counted (`delivered=cashable-per-year`)."""
+    query = {}
+    for name, value in filters.items():
+        if value is None:
+            continue
+        query[FILTER_KEYS[name]] = slugify(value) if name == "region" else str(value)
+    if savings:
+        query["delivered"] = savings
+    address = page_url(from_uri, "case-studies/index.md")
+    return address + ("?" + urlencode(query) if query else "")
 
 
 def render_case_study_index_page(hub, from_uri: str = "case-studies/index.md") -> str:

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compute, models
+from . import attribution, compute, models
 from .load import fingerprint_sources, load_sources
 from .problems import ContentError, Problem
 from .validate import Content, validate_sources
 
 
-POSTED_FILTERS = ("theme", "authority", "sub_region", "authority_type", "region", "partnership", "programme", "year")
+POSTED_FILTERS = ("theme", "authority", "sub_region", "authority_type", "region", "partnership", "programme", "year",
+                  "area", "covering_authority", "covering_sub_region")
 
 
 @dataclass
@@ -51,6 +52,17 @@ class Hub:
     def sub_regions(self) -> dict[str, models.SubRegion]:
         return self.content.registers["sub_regions"]
 
+    @property
+    def regions(self) -> dict[str, models.Region]:
+        return self.content.registers.get("regions", {})
+
+    @cached_property
+    def areas(self) -> attribution.AreaIndex:
+        return attribution.index_areas(self.registers)
+
+    def area_name(self, area_id: str) -> str:
+        return attribution.area_name(area_id, self.registers)
+
     @cached_property
     def case_studies(self) -> dict[str, models.CaseStudy]:
         """Published case studies by slug, newest first (drafts are left out of everything)."""
@@ -73,7 +85,7 @@ class Hub:
 
     @cached_property
     def frame(self) -> pd.DataFrame:
-        return compute.case_study_frame(list(self.case_studies.values()), self.authorities)
+        return compute.case_study_frame(list(self.case_studies.values()), self.registers, self.areas)
 
     @cached_property
     def savings(self) -> pd.DataFrame:
@@ -114,7 +126,9 @@ class Hub:
         return postings
 
     def select(self, **filters) -> list[models.CaseStudy]:
-        """Published case studies matching the filters, newest first."""
+        """Published case studies matching the filters, newest first. `authority` and `sub_region` match the case
+        studies credited to them (naming the council); `covering_authority` and `covering_sub_region` the area-wide
+        work that covered them; `area` the area-wide work that covered an area (see `attribution`)."""
         active = {name: value for name, value in filters.items() if value is not None}
         if not set(active) <= set(POSTED_FILTERS):
             rows = compute.filter_case_studies(self.frame, **filters)

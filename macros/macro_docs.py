@@ -30,7 +30,10 @@ def render_macro_reference() -> str:
                         f"{doc}\n")
     filters = ("Filters (where a macro takes `**filters`): `partnership`, `programme`, `theme`, `authority`, "
                "`sub_region` (ids from the registers in `data/`), `authority_type`, `region`, `year` (the year a "
-               "case study was reported). A value that is not known stops the build and names the closest one.")
+               "case study was reported), `area` (a region or sub-region id: the area-wide work that covered it). "
+               "`authority` and `sub_region` match the case studies that name a council, the work credited to it; "
+               "area-wide work, naming no council, is never counted for the councils of its area. A value that is "
+               "not known stops the build and names the closest one.")
     return ("# Page macros\n\nGood-practice pages in `docs/` call these macros between double braces to pull "
             "figures, tables and lists from the data at build time, so no page carries a hand-typed total. "
             f"This page is generated from the code.\n\n{filters}\n\n" + "\n".join(sections))

@@ -37,8 +37,13 @@ def render_case_study_page(cs: models.CaseStudy, hub) -> str:
     ]
     if cs.programme:
         facts.append(("Programme", escape_md(hub.programmes[cs.programme].name)))
-    facts.append(("Authorities", render_links(
-        ((hub.authorities[a].name, register_uri("authorities", a)) for a in cs.authorities), uri)))
+    if cs.authorities:
+        facts.append(("Authorities", render_links(
+            ((hub.authorities[a].name, register_uri("authorities", a)) for a in cs.authorities), uri)))
+    if cs.area:
+        facts.append(("Area", render_area(hub, cs.area, uri) + (
+            " — area-wide work; the source names no councils taking part" if not cs.authorities
+            else " — the source also describes the work as area-wide")))
     facts.append(("Themes", render_links(((hub.themes[t].name, register_uri("themes", t)) for t in cs.themes), uri)))
     if cs.period:
         facts.append(("Period", escape_md(cs.period.label)))
@@ -74,16 +79,35 @@ def render_case_study_page(cs: models.CaseStudy, hub) -> str:
 
 # --- Browse pages -------------------------------------------------------------------------------
 
-def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: str, case_studies) -> str:
+def render_area(hub, area_id: str, from_uri: str) -> str:
+    """An area's name, linked where it has a page (sub-regions do; regions and England do not)."""
+    if area_id in hub.sub_regions:
+        return md_link(hub.sub_regions[area_id].name, from_uri, register_uri("sub_regions", area_id))
+    return escape_md(hub.area_name(area_id))
+
+
+def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: str, case_studies,
+                caption: str | None = None, note: str = "") -> str:
     slugs = [cs.slug for cs in case_studies]
-    savings = render_savings_summary(hub.savings_of(slugs), f"Savings reported in {title} case studies")
+    savings = render_savings_summary(hub.savings_of(slugs), caption or f"Savings reported in {title} case studies")
     count = len(case_studies)
     return (
         page_header(title, description, kind)
         + f"# {escape_md(title)}\n\n{intro}\n\n"
-        + f"## Savings\n\n{savings}\n"
+        + f"## Savings\n\n{note}{savings}\n"
         + f"## Case studies ({count})\n\n{render_case_study_list(case_studies, hub, uri)}"
     )
+
+
+def _covered_section(hub, uri: str, name: str, case_studies) -> str:
+    """Area-wide work that covered a council or sub-region: listed apart, without amounts, never credited."""
+    if not case_studies:
+        return ""
+    return (f"\n## Work that covered {escape_md(name)} ({len(case_studies)})\n\n"
+            f'<p class="hub-note">Work the source describes as area-wide across a sub-region, a region or England, '
+            f"without naming the councils taking part. It covered {esc(name)} as part of its area; its savings are "
+            f"not credited to {esc(name)} and are not in the figures above.</p>\n\n"
+            + render_case_study_list(case_studies, hub, uri, savings=False))
 
 
 def _index_table(rows, headings, caption) -> str:
@@ -121,19 +145,37 @@ def authority_pages(hub) -> list[GeneratedPage]:
         if authority.aliases:
             facts.append("**Also written as:** " + ", ".join(escape_md(a) for a in authority.aliases))
         description = f"Case studies and figures naming {authority.name}."
+        note = (f'<p class="hub-note">Savings of the case studies that name {esc(authority.name)}; a case study naming '
+                "several councils counts in full on each one's page. Area-wide work that covered it is listed below "
+                "and not counted.</p>\n")
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, authority.name, description, "authority", "  \n".join(facts),
-            hub.select(authority=authority.id)) + render_mentions(hub, "authorities", authority.id, uri)))
+            hub.select(authority=authority.id), f"Savings reported in case studies naming {authority.name}", note)
+            + _covered_section(hub, uri, authority.name, hub.select(covering_authority=authority.id))
+            + render_mentions(hub, "authorities", authority.id, uri)))
     rows = []
     for a in sorted(hub.authorities.values(), key=lambda a: a.name):
         sub = hub.sub_regions[a.sub_region].name if a.sub_region else ""
         rows.append((md_link(a.name, "authorities/index.md", register_uri("authorities", a.id)),
-                     a.type.replace("-", " "), escape_md(a.region), escape_md(sub), len(hub.select(authority=a.id))))
+                     a.type.replace("-", " "), escape_md(a.region), escape_md(sub), len(hub.select(authority=a.id)),
+                     len(hub.select(covering_authority=a.id))))
     pages.append(GeneratedPage("authorities/index.md", page_header("Authorities", "Case studies by authority.", "index")
                                + "# Authorities\n\n" + _index_table(
-                                   rows, ["Authority", "Type", "Region", "Sub-region", "Case studies"],
-                                   "Every authority named in the hub's case studies and source documents.")))
+                                   rows, ["Authority", "Type", "Region", "Sub-region", "Case studies naming it",
+                                          "Area-wide work covering it"],
+                                   "Every authority named in the hub's case studies and source documents.")
+                               + _league_section(hub, "authorities/index.md", "authority")))
     return pages
+
+
+def _league_section(hub, uri: str, by: str) -> str:
+    """The savings league of an index page: full credit, and the equal-share table beside it where the order differs."""
+    from .page_macros import league_table
+
+    if hub.savings.empty:
+        return ""
+    return ("\n## Ranked by savings delivered\n\n"
+            + league_table(hub, uri, by=by, metric="delivered", credit="both"))
 
 
 def sub_region_pages(hub) -> list[GeneratedPage]:
@@ -147,14 +189,22 @@ def sub_region_pages(hub) -> list[GeneratedPage]:
         if members:
             intro += "\n\n**Authorities:** " + render_links(
                 ((a.name, register_uri("authorities", a.id)) for a in members), uri)
+        note = (f'<p class="hub-note">Savings of the case studies that name a council in {esc(sub.name)}, each counted '
+                "once here however many of its councils it names. Area-wide work that covered the sub-region is "
+                "listed below and not counted.</p>\n")
         pages.append(GeneratedPage(uri, _slice_page(
-            hub, uri, sub.name, f"Case studies from {sub.name}.", "sub-region", intro, hub.select(sub_region=sub.id))
+            hub, uri, sub.name, f"Case studies from {sub.name}.", "sub-region", intro, hub.select(sub_region=sub.id),
+            f"Savings reported in case studies naming councils in {sub.name}", note)
+            + _covered_section(hub, uri, sub.name, hub.select(covering_sub_region=sub.id))
             + render_mentions(hub, "sub_regions", sub.id, uri)))
     rows = [(md_link(s.name, "sub-regions/index.md", register_uri("sub_regions", s.id)), escape_md(s.region),
-             len(hub.select(sub_region=s.id))) for s in hub.sub_regions.values()]
+             len(hub.select(sub_region=s.id)), len(hub.select(covering_sub_region=s.id)))
+            for s in hub.sub_regions.values()]
     pages.append(GeneratedPage("sub-regions/index.md", page_header("Sub-regions", "Case studies by sub-region.", "index")
-                               + "# Sub-regions\n\n" + _index_table(rows, ["Sub-region", "Region", "Case studies"],
-                                                                      "Sub-regions and their partnerships.")))
+                               + "# Sub-regions\n\n" + _index_table(
+                                   rows, ["Sub-region", "Region", "Case studies naming its councils",
+                                          "Area-wide work covering it"], "Sub-regions and their partnerships.")
+                               + _league_section(hub, "sub-regions/index.md", "sub_region")))
     return pages
 
 

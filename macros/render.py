@@ -17,6 +17,7 @@ import re
 import pandas as pd
 
 from . import compute, models
+from .leagues import OVERLAP
 
 UNKNOWN = "unknown"
 
@@ -36,7 +37,7 @@ def format_money(amount, exact: bool = False) -> str:
 
 
 UNIT_LABELS = {"GBP": "£", "GBP thousand": "£000", "GBP million": "£m", "count": "number",
-               "percent": "%", "score": "score", "ratio": "ratio"}
+               "percent": "%", "score": "score", "ratio": "ratio", "rank": "rank", "rate": "rate"}
 
 
 def format_value(value, unit: str | None) -> str:
@@ -113,20 +114,33 @@ def describe_saving(saving: models.Saving) -> str:
     return f"{format_money(saving.amount, exact=True)} {basis}"
 
 
+def describe_delivered(case_study: models.CaseStudy) -> str:
+    """A case study's delivered savings in a listing, each basis apart: '£677k a year, £50,000 one-off delivered'."""
+    parts = []
+    for basis in compute.BASIS_LABELS:
+        amounts = [s.amount for s in case_study.savings if s.status == "delivered" and s.basis == basis]
+        if amounts:
+            words = {"per-year": "a year", "one-off": "one-off", "total": "in totals over a period"}[basis]
+            parts.append(f"{format_money(sum(amounts))} {words}")
+    return ", ".join(parts) + " delivered" if parts else ""
+
+
 def render_savings_list(case_study: models.CaseStudy) -> str:
-    """A case study's savings as an accessible table: each entry with its type, status and basis."""
+    """A case study's savings as an accessible table: each entry with the source's words, type, status and basis."""
     rows = []
     for saving in case_study.savings:
         basis = compute.BASIS_LABELS[saving.basis] + (f" ({saving.years} years)" if saving.years else "")
+        printed = (f'<td class="hub-quote">Printed as “{esc(saving.quote)}”</td>' if saving.quote
+                   else '<td class="hub-quote">—</td>')
         rows.append(
-            f"<tr><td class=\"hub-num\">{esc(format_money(saving.amount, exact=True))}</td>"
+            f"<tr><td class=\"hub-num\">{esc(format_money(saving.amount, exact=True))}</td>{printed}"
             f"<td>{compute.TYPE_LABELS[saving.type]}</td><td>{compute.STATUS_LABELS[saving.status]}</td>"
             f"<td>{esc(basis)}</td><td>{esc(saving.note or '')}</td></tr>"
         )
     return (
         '<table class="hub-table">\n<caption>Savings reported for this project, as stated in the source</caption>\n'
-        '<thead><tr><th scope="col">Amount</th><th scope="col">Type</th><th scope="col">Status</th>'
-        '<th scope="col">Basis</th><th scope="col">What it is</th></tr></thead>\n<tbody>\n'
+        '<thead><tr><th scope="col">Amount</th><th scope="col">In the source</th><th scope="col">Type</th>'
+        '<th scope="col">Status</th><th scope="col">Basis</th><th scope="col">What it is</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows) + "\n</tbody>\n</table>\n"
     )
 
@@ -157,17 +171,21 @@ def render_savings_summary(savings: pd.DataFrame, caption: str) -> str:
 
 # --- Case-study lists -------------------------------------------------------------------------
 
-def render_case_study_list(case_studies: list[models.CaseStudy], hub, from_uri: str) -> str:
-    """A list of case studies with their summaries, for index and browse pages."""
+def render_case_study_list(case_studies: list[models.CaseStudy], hub, from_uri: str, savings: bool = True,
+                           empty: str = "No published case studies yet.") -> str:
+    """A list of case studies with their summaries, for index and browse pages. `savings=False` leaves their
+    amounts out, for lists of work a page shows but does not credit (area-wide work covering a council)."""
     if not case_studies:
-        return "*No published case studies yet.*\n"
+        return f"*{escape_md(empty)}*\n"
     items = []
     for cs in case_studies:
         partnership = hub.partnerships[cs.partnership].short_name
-        delivered = sum(s.amount for s in cs.savings if s.status == "delivered")
         facts = [escape_md(partnership), str(cs.year)]
+        if cs.area and not savings:
+            facts.append(f"area-wide: {escape_md(hub.area_name(cs.area))}")
+        delivered = describe_delivered(cs) if savings else ""
         if delivered:
-            facts.append(f"{format_money(delivered)} delivered")
+            facts.append(escape_md(delivered))
         items.append(
             f"- {md_link(cs.title, from_uri, case_study_uri(cs.slug))}  \n"
             f"  {escape_md(cs.summary)}  \n  <small>{' · '.join(facts)}</small>"
@@ -208,28 +226,7 @@ def render_dataset_table(dataset: models.Dataset, checks: list[compute.TotalChec
             tag = "th scope=\"row\"" if column is first else "td"
             cells.append(f"<{tag}{cls}>{text}</{tag.split()[0]}>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    foot = ""
-    by_column = {check.column: check for check in checks}
-    if any(check.stated is not None or check.computed is not None for check in checks):
-        computed_cells, stated_cells = [], []
-        for column in dataset.columns:
-            check = by_column.get(column.id)
-            if check is None:
-                computed_cells.append("<td></td>")
-                stated_cells.append("<td></td>")
-                continue
-            places = max([compute.decimals(v) for v in [check.stated] if v is not None] +
-                         [compute.decimals(r[column.id]) for r in dataset.rows if r.get(column.id) is not None] + [0])
-            computed = "—" if check.computed is None else format_number(check.computed, places)
-            if check.unknown and check.computed is not None:
-                computed = f"at least {computed}"
-            computed_cells.append(f'<td class="hub-num">{computed}</td>')
-            stated = "not printed" if check.stated is None else format_number(check.stated, compute.decimals(check.stated))
-            flag = ' <span class="hub-flag">(differs: see note)</span>' if check.status == "discrepancy" else ""
-            stated_cells.append(f'<td class="hub-num">{stated}{flag}</td>')
-        computed_cells[0] = '<th scope="row">Total (computed from the rows)</th>'
-        stated_cells[0] = '<th scope="row">Total (as printed in the source)</th>'
-        foot = ("<tfoot><tr>" + "".join(computed_cells) + "</tr>\n<tr>" + "".join(stated_cells) + "</tr></tfoot>\n")
+    foot = render_dataset_totals(dataset, checks)
     source = render_source_line(dataset.source)
     notes = "".join(
         f'<p class="hub-note"><strong>Discrepancy in the source ({esc(dataset.column(d.column).label)}):</strong> '
@@ -244,6 +241,40 @@ def render_dataset_table(dataset: models.Dataset, checks: list[compute.TotalChec
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + f"\n</tbody>\n{foot}</table>\n"
         f'<p class="hub-source">Source: {source}</p>\n' + notes + unknown_note
     )
+
+
+def render_dataset_totals(dataset: models.Dataset, checks: list[compute.TotalCheck]) -> str:
+    """The table's foot: a total computed from the rows only under columns that add, the reason in place of one
+    under a column that does not, and every total the source prints, as printed."""
+    by_column = {check.column: check for check in checks}
+    computed_row = any(check.additive and check.computed is not None for check in checks) or any(
+        column.no_total for column in dataset.columns)
+    stated_row = any(check.stated is not None for check in checks)
+    if not (computed_row or stated_row):
+        return ""
+    computed_cells, stated_cells = [], []
+    for column in dataset.columns:
+        check = by_column.get(column.id)
+        if check is None:
+            computed_cells.append("<td></td>")
+            stated_cells.append("<td></td>")
+            continue
+        places = max([compute.decimals(v) for v in [check.stated] if v is not None] +
+                     [compute.decimals(r[column.id]) for r in dataset.rows if r.get(column.id) is not None] + [0])
+        if not check.additive:
+            computed_cells.append(f'<td class="hub-no-total">{esc(check.reason)}</td>')
+        else:
+            computed = "—" if check.computed is None else format_number(check.computed, places)
+            if check.unknown and check.computed is not None:
+                computed = f"at least {computed}"
+            computed_cells.append(f'<td class="hub-num hub-total">{computed}</td>')
+        stated = "not printed" if check.stated is None else format_number(check.stated, compute.decimals(check.stated))
+        flag = ' <span class="hub-flag">(differs: see note)</span>' if check.status == "discrepancy" else ""
+        stated_cells.append(f'<td class="hub-num">{stated}{flag}</td>')
+    computed_cells[0] = '<th scope="row">Total (computed from the rows)</th>'
+    stated_cells[0] = '<th scope="row">Total (as printed in the source)</th>'
+    rows = ([computed_cells] if computed_row else []) + ([stated_cells] if stated_row else [])
+    return "<tfoot>" + "\n".join("<tr>" + "".join(cells) + "</tr>" for cells in rows) + "</tfoot>\n"
 
 
 def _html_link(from_uri: str, to_uri: str) -> str:
@@ -323,10 +354,54 @@ def render_ranked_table(rows, caption: str, entity_heading: str, metric_heading:
             "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n" + note_html)
 
 
-def render_headline(value: str, label: str, source_html: str) -> str:
-    return (f'<div class="hub-headline"><p class="hub-headline__value">{esc(value)}</p>'
+def render_headline(value: str, label: str, source_html: str, href: str | None = None) -> str:
+    """A headline figure; with `href`, its value links to the list of what it counts."""
+    shown = f'<a href="{esc(href)}">{esc(value)}</a>' if href else esc(value)
+    return (f'<div class="hub-headline"><p class="hub-headline__value">{shown}</p>'
             f'<p class="hub-headline__label">{esc(label)}</p>'
             f'<p class="hub-headline__source">{source_html}</p></div>\n')
+
+
+NOT_IN_A_ROW = {
+    "authority": "area-wide work, whose source names no council",
+    "sub_region": "area-wide work, whose source names no council, and councils outside any sub-region",
+    "programme": "case studies outside any programme",
+}
+
+
+def describe_league_totals(league, scope: str, shown: int | None = None) -> list[str]:
+    """What the rows of a league add up to beside the total of the case studies in scope, each counted once, and
+    why the two differ: said plainly under every table whose figures add. `scope`: 'in the hub', 'matching …'."""
+    if league.rows_total is None or league.table.empty:
+        return []
+    count = league.metric == "case_studies"
+
+    def amount(value) -> str:
+        text = format_metric(value, league.metric)
+        return f"{text} case stud{'y' if value == 1 else 'ies'}" if count else text
+
+    n = league.scope_case_studies
+    basis = "" if league.basis == "all" else f" ({BASIS_PHRASES[league.basis]})"
+    what = "" if count else f" {league.metric}{basis} in the {n} case stud{'y' if n == 1 else 'ies'}"
+    owner = "the hub's total" if scope == "in the hub" else f"the total {scope}"
+    total = f"{owner} of {amount(league.scope_total)}{what}, each counted once"
+    subject = "The rows" if shown is None or shown >= len(league.table) else \
+        f"All {len(league.table)} rows of this table (the first {shown} shown)"
+    rows = amount(league.rows_total)
+    if league.overlaps:
+        text = (f"{subject} add up to {rows}, more than {total}: "
+                f"{OVERLAP.get(league.entity, 'a case study counts in several rows')}.")
+    elif league.uncounted:
+        text = f"{subject} add up to {rows}, less than {total}."
+    else:
+        text = f"{subject} add up to {rows}, {total}."
+    if league.uncounted:
+        text += (f" {amount(league.uncounted)} of that total {'are' if count and league.uncounted != 1 else 'is'} "
+                 f"in no row: {NOT_IN_A_ROW.get(league.entity, 'case studies in no row')}.")
+    return [text]
+
+
+BASIS_PHRASES = {"per-year": "amounts a year", "one-off": "one-off amounts", "total": "totals over a period"}
 
 
 def render_bar_chart(title: str, labels: list[str], series: dict[str, list], unit: str, description: str) -> str:

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from . import models
-from .facets import dataset_facet_values, facet_values, sort_keys
+from .facets import dataset_facet_values, facet_values, sort_keys, sorted_amounts
 from .render import esc
 
 INDEX_FOLDER = "pagefind"
@@ -49,8 +49,9 @@ def render_search_data(kind: str, filters: dict[str, list[str]], sorts: dict[str
 def render_case_study_search_data(cs: models.CaseStudy, hub) -> str:
     aliases = [alias for a in cs.authorities for alias in hub.authorities[a].aliases]
     details = f"Case study · {hub.partnerships[cs.partnership].short_name} · reported in {cs.year}"
+    # Each "largest saving" sort's amount, in words, so a sorted result can show what it was ranked by.
     return render_search_data("case-study", facet_values(cs, hub), sort_keys(cs),
-                              {"summary": cs.summary, "details": details}, aliases)
+                              {"summary": cs.summary, "details": details, **sorted_amounts(cs)}, aliases)
 
 
 def render_dataset_search_data(dataset: models.Dataset, hub) -> str:

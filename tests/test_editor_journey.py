@@ -137,7 +137,32 @@ def test_new_case_study_moves_the_savings_and_league_figures(journey):
         moved = league_value(journey.after, league, entity) - league_value(journey.before, league, entity)
         assert moved == 120000, (league, entity)
     assert "- Case studies: " in journey.report and "(+1)" in journey.report
-    assert re.search(r"- Savings delivered \(one-off, yearly and period amounts added as stated\): .* \(\+£120k\)",
-                     journey.report)
+    assert re.search(r"- Savings delivered, cashable, per year: .* \(\+£120k\)", journey.report)
     assert re.search(r"- Authorities ranked by savings delivered: .*(Melton|Rutland)", journey.report)
     assert "- Shared services: savings delivered, per year: " in journey.report
+
+
+def test_area_example_is_valid_and_credited_to_no_council(tmp_path):
+    """CONTRIBUTING's area-wide example, with the worked example beside it, in a hub with the real registers."""
+    from macros import leagues
+
+    from .conftest import TODAY
+
+    example = re.search(r"<!-- area-example:start -->\n```yaml\n(.*?)```\n<!-- area-example:end -->", GUIDE, re.S).group(1)
+    root = tmp_path / "hub"
+    (root / "data").mkdir(parents=True)
+    for register in ("authorities", "regions", "sub_regions", "partnerships", "themes", "programmes"):
+        shutil.copy(ROOT / "data" / f"{register}.yaml", root / "data")
+    (root / "case_studies").mkdir()
+    (root / "case_studies" / "shared-fraud-team.md").write_text(f"---\n{example}---\n\n## What was done\n\nText.\n")
+    (root / "case_studies" / "melton-rutland.md").write_text(read_guide().finished)
+    hub = build_hub(root, TODAY)
+    saving = hub.case_studies["shared-fraud-team"].savings[0]
+    assert (saving.type, saving.amount) == ("unstated", 85000) and "£85k" in saving.quote
+    districts = [a.id for a in hub.authorities.values() if a.sub_region == "leicestershire"]
+    assert all("shared-fraud-team" in [cs.slug for cs in hub.select(covering_authority=a)] for a in districts)
+    assert not [a for a in districts if "shared-fraud-team" in [cs.slug for cs in hub.select(authority=a)]]
+    for entity in ("authority", "sub_region"):
+        league = leagues.compute_league_table(hub.frame, hub.savings, entity, "delivered")
+        assert league.rows_total == (240000 if entity == "authority" else 120000)  # Melton's and Rutland's only
+        assert league.uncounted == 85000

@@ -59,8 +59,7 @@ def test_report_names_league_moves_and_totals_that_changed(two_hubs):
     report = compare_figures(figures_of(base), figures_of(head))
     assert report.startswith("## Figures this change moves\n")
     assert "- Case studies: 2 → 3 (+1)" in report
-    assert ("- Savings delivered (one-off, yearly and period amounts added as stated): £1.2m → £1.6m (+£420k)"
-            in report)
+    assert "- Savings delivered, cashable, per year: £1.2m → £1.6m (+£420k)" in report
     assert ("- Authorities ranked by savings delivered: Blaby District Council 2nd → 1st; "
             "Nottinghamshire County Council 1st → 2nd; Nottingham City Council new at 3rd") in report
     assert ("- SRP savings — ranked by Delivered savings: Leicester, Leicestershire and Rutland 2nd → 1st; "
@@ -83,6 +82,8 @@ def test_figures_cover_counts_savings_by_basis_entities_datasets_and_leagues(two
     values = {key: figure["value"] for key, figure in figures["figures"].items()}
     assert values["headline/case_studies"] == 2
     assert values["savings/delivered/per-year"] == 1177000 and values["savings/forecast/one-off"] == 0
+    assert values["headline/delivered/cashable/per-year"] == 1177000
+    assert values["headline/delivered/income/per-year"] == 0 and "headline/delivered" not in values
     assert values["partnership/em-iep/delivered/per-year"] == 1177000
     assert values["theme/procurement/case_studies"] == 2
     assert values["sub_region/leicestershire/delivered/per-year"] == 500000
@@ -90,6 +91,8 @@ def test_figures_cover_counts_savings_by_basis_entities_datasets_and_leagues(two
     assert values["dataset/srp-savings/delivered"] == 36.406
     league = figures["leagues"]["league/sub_region/delivered"]["entries"]
     assert [(e["id"], e["rank"], e["value"]) for e in league] == [("nottinghamshire", 1, 677000), ("leicestershire", 2, 500000)]
+    shared = figures["leagues"]["league/authority/delivered/equal-share"]["entries"]
+    assert [(e["id"], e["value"]) for e in shared] == [("nottinghamshire-cc", 677000), ("blaby", 500000)]
 
 
 @pytest.mark.parametrize("rank, tied, text", [(1, False, "1st"), (2, False, "2nd"), (3, True, "=3rd"), (4, False, "4th"),

@@ -208,3 +208,61 @@ def test_search_makes_no_request_to_another_host(page, site_url):
     page.goto(site_url + "search/?q=procurement&delivered=yes")
     results(page)
     assert outside == []
+
+
+# --- "Largest saving" sorts: the largest single delivered saving on one basis, shown on each result ---------------
+
+def largest_delivered_from_yaml(basis: str) -> dict[str, int]:
+    """Each published case study's largest delivered saving on one basis, read from the YAML here (0 if none)."""
+    import yaml
+
+    from .conftest import ROOT
+
+    largest = {}
+    for path in (ROOT / "case_studies").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        if not front.get("draft"):
+            largest[path.stem] = max((s["amount"] for s in front.get("savings") or []
+                                      if s["status"] == "delivered" and s["basis"] == basis), default=0)
+    return largest
+
+
+def shown_amount(text: str) -> int:
+    match = re.search(r": £([\d,]+) \(", text)
+    return int(match.group(1).replace(",", "")) if match else 0
+
+
+@pytest.mark.parametrize("sort, basis, words", [
+    ("saving-total", "total", "Largest delivered total over a period"),
+    ("saving-a-year", "per-year", "Largest delivered saving a year"),
+])
+def test_the_index_sorted_by_largest_saving_shows_each_amount_it_sorted_by(page, site_url, sort, basis, words):
+    page.goto(site_url + f"case-studies/?sort={sort}")
+    status = wait_for_status(page, "case studies shown")
+    assert f"Sorted: {words.lower()} first." in status
+    items = page.eval_on_selector_all(
+        "#hub-case-list > li:not([hidden])",
+        "items => items.map(li => [li.querySelector('a').getAttribute('href'), "
+        "[...li.querySelectorAll('.hub-sorted-by')].filter(s => !s.hidden).map(s => s.textContent)])")
+    expected = largest_delivered_from_yaml(basis)
+    assert len(items) == len(expected)
+    amounts = []
+    for href, shown in items:
+        assert len(shown) == 1, href  # exactly the amount of the sort in force
+        slug = href.strip("/")
+        assert shown_amount(shown[0]) == expected[slug], (slug, shown)
+        assert shown[0].strip().startswith(words if expected[slug] else "No delivered")
+        amounts.append(expected[slug])
+    assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0
+
+
+def test_search_sorted_by_largest_saving_ranks_by_delivered_amounts_on_one_basis_and_shows_them(page, site_url):
+    page.goto(site_url + "search/?q=council&sort=saving-total")
+    wait_for_status(page, "Sorted: largest delivered total over a period first")
+    shown = results(page)
+    notes = page.eval_on_selector_all(".hub-result", "items => items.map(li => "
+                                      "(li.querySelector('.hub-result__sorted-by') || {}).textContent || '')")
+    expected = largest_delivered_from_yaml("total")
+    amounts = [expected[url.split("/")[2]] for url in shown]
+    assert [shown_amount(note) for note in notes] == amounts
+    assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0

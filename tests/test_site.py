@@ -38,7 +38,8 @@ def test_case_study_page_shows_panel_savings_body_and_source(tmp_path, repo):
     assert '<a href="../../themes/procurement/">Procurement</a>' in page
     assert "<dt>Period</dt>\n<dd>2009 to 2011</dd>" in page
     assert "<dt>Investment</dt>\n<dd>£50,000</dd>" in page
-    assert re.search(r"<td class=\"hub-num\">£677,000</td><td>Cashable</td><td>Delivered</td><td>Per year</td>", page)
+    assert re.search(r"<td class=\"hub-num\">£677,000</td><td class=\"hub-quote\">Printed as “saving £677k a year on "
+                     r"licences”</td><td>Cashable</td><td>Delivered</td><td>Per year</td>", page)
     assert "Licences renewed on time" in page and "Ann Officer" in page
     assert "<p>Licences cost too much.</p>" in page
     assert 'id="source">Source: <cite>EM IEP Board meeting pack, 12 April 2011</cite>, 2011-04-12, Item 6' in page

@@ -5,7 +5,10 @@
 const form = document.querySelector("form[data-hub-filters]");
 const status = document.getElementById("hub-status");
 const PAGE_SIZE = 10;
-const SORT_ORDER = { newest: "desc", saving: "desc", title: "asc" };
+const SORT_ORDER = { newest: "desc", "saving-total": "desc", "saving-a-year": "desc", "saving-one-off": "desc", title: "asc" };
+// "Largest saving" sorts (macros/facets.py SAVING_SORTS): each shows on every result the amount it sorted by.
+const isSavingSort = (order) => order && order.startsWith("saving");
+const datasetKey = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 function controls() {
   return [...form.elements].filter((el) => el.name && (el.tagName === "SELECT" || el.type === "search"));
@@ -67,6 +70,7 @@ function setUpIndex() {
     const fragment = document.createDocumentFragment();
     for (const { li } of shown) {
       li.hidden = false;
+      for (const amount of li.querySelectorAll(".hub-sorted-by")) amount.hidden = amount.dataset.sortShown !== order;
       fragment.appendChild(li);
     }
     for (const { li } of items) if (li.hidden) fragment.appendChild(li);
@@ -81,7 +85,7 @@ function setUpIndex() {
 function compareItems(a, b, order) {
   const x = a.li.dataset, y = b.li.dataset;
   let result = 0;
-  if (order === "saving") result = Number(y.saving) - Number(x.saving);
+  if (isSavingSort(order)) result = Number(y[datasetKey(order)]) - Number(x[datasetKey(order)]);
   else if (order === "title") result = x.title.localeCompare(y.title, "en");
   else result = y.newest.localeCompare(x.newest);
   return result || a.position - b.position;
@@ -110,11 +114,12 @@ function element(tag, className, html) {
   return el;
 }
 
-function renderResult(data) {
+function renderResult(data, order) {
   const li = element("li", "hub-result");
   const title = data.meta.title || data.url;
   li.appendChild(element("h3", "hub-result__title", `<a href="${escapeHtml(data.url)}">${escapeHtml(title)}</a>`));
   if (data.meta.details) li.appendChild(element("p", "hub-result__details", escapeHtml(data.meta.details)));
+  if (isSavingSort(order) && data.meta[order]) li.appendChild(element("p", "hub-result__sorted-by", escapeHtml(data.meta[order])));
   if (data.meta.summary) li.appendChild(element("p", "hub-result__summary", escapeHtml(data.meta.summary)));
   const section = (data.sub_results || []).find((sub) => sub.title && sub.title !== title && sub.url !== data.url);
   const where = section ? `In <a href="${escapeHtml(section.url)}">${escapeHtml(section.title)}</a>: ` : "";
@@ -130,11 +135,12 @@ function setUpSearch() {
   const more = document.getElementById("hub-more");
   let latest = 0;
   let pending = [];
+  let order = "";
 
   async function showMore(moveFocus) {
     const batch = pending.splice(0, PAGE_SIZE);
     const rendered = await Promise.all(batch.map((r) => r.data()));
-    const items = rendered.map(renderResult);
+    const items = rendered.map((data) => renderResult(data, order));
     for (const li of items) results.appendChild(li);
     more.parentElement.hidden = pending.length === 0;
     if (moveFocus && items.length) items[0].querySelector("a").focus();
@@ -165,6 +171,7 @@ function setUpSearch() {
     }
     if (run !== latest || !search) return;  // a newer search has started
     pending = [...search.results];
+    order = state.sort || "";
     const count = pending.length;
     results.replaceChildren();
     heading.hidden = false;

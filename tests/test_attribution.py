@@ -1,0 +1,222 @@
+"""Attribution: savings are credited only to the councils a case study names. Area-wide work is listed on the pages of
+the councils and sub-regions of its area as work that covered them, and no page, filter, league or figure counts it
+as theirs — in a small hub built into a temporary folder, and on every authority and sub-region page of the real
+site, recomputed from the YAML."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.hub import build_hub
+from macros.search import read_index
+
+from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
+
+NAMED = "authorities: [nottinghamshire-cc, nottingham-city]"
+
+
+def study(amount: int, authorities: str | None, area: str | None = None, basis: str = "per-year") -> str:
+    front = with_saving_amount(VALID_FRONT_MATTER, amount).replace("basis: per-year", f"basis: {basis}")
+    front = front.replace(NAMED, authorities or "") + (f"area: {area}\n" if area else "")
+    return front.replace("type: cashable", "type: unstated") if area else front
+
+
+FIGURES_PAGE = ('{{ league_table(by="authority", metric="delivered", basis="per-year") }}\n\n'
+                '{{ league_table(by="sub_region", metric="delivered", basis="per-year", credit="both") }}\n')
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """Three case studies naming councils and two area-wide ones (amounts that appear nowhere else)."""
+    repo = Repo(tmp_path_factory.mktemp("attribution") / "hub").with_site()
+    repo.case_study("named-work")                                                    # Notts CC and City: £677k
+    repo.case_study("blaby-and-notts", study(500000, "authorities: [nottinghamshire-cc, blaby]"))
+    repo.case_study("blaby-alone", study(400000, "authorities: [blaby]"))
+    repo.case_study("region-wide", study(987654, None, "east-midlands"))
+    repo.case_study("notts-wide", study(2345678, None, "nottinghamshire", "one-off"))
+    repo.write("docs/figures.md", FIGURES_PAGE)
+    repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace(
+        "  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
+    repo.site = repo.root.parent / "site"
+    result = repo.build(repo.site)
+    assert result.returncode == 0, result.stderr
+    return repo
+
+
+AREA_WIDE_AMOUNTS = ("987,654", "£988k", "2,345,678", "£2.3m")
+
+
+def read(site: Path, address: str) -> str:
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
+def section_links(page: str, heading: str) -> list[str]:
+    """Case studies linked in the section under an h2 starting with `heading`."""
+    part = page.split(f">{heading}")[1].split("<h2")[0] if f">{heading}" in page else ""
+    return re.findall(r'href="(?:\.\./)+case-studies/([a-z0-9-]+)/"', part)
+
+
+@pytest.mark.parametrize("address, named, covered", [
+    ("authorities/nottinghamshire-cc", ["blaby-and-notts", "named-work"], ["notts-wide", "region-wide"]),
+    ("authorities/blaby", ["blaby-alone", "blaby-and-notts"], ["region-wide"]),
+    ("sub-regions/nottinghamshire", ["blaby-and-notts", "named-work"], ["notts-wide", "region-wide"]),
+    ("sub-regions/leicestershire", ["blaby-alone", "blaby-and-notts"], ["region-wide"]),
+])
+def test_a_page_lists_the_work_naming_it_apart_from_area_wide_work_and_credits_only_the_first(small, address, named, covered):
+    page = read(small.site, address)
+    assert sorted(section_links(page, "Case studies")) == named
+    assert sorted(section_links(page, "Work that covered")) == covered
+    assert "its savings are not credited to" in page
+    assert not [amount for amount in AREA_WIDE_AMOUNTS if amount in page]
+
+
+def test_no_authority_page_credits_a_saving_from_area_wide_work(small):
+    page = read(small.site, "authorities/nottinghamshire-cc")
+    summary = LexborHTMLParser(page).css_first("table.hub-table")  # the savings summary
+    cells = [td.text(strip=True) for td in summary.css("tbody tr")[1].css("td")]  # the "Per year" row
+    assert cells[0].startswith("£1.2m") and "(2 figures)" in cells[0]  # 677,000 + 500,000, both named
+
+
+def league_rows(page: str, caption: str) -> list[tuple[str, str]]:
+    table = next(t for t in LexborHTMLParser(page).css("table.hub-league") if t.css_first("caption").text() == caption)
+    return [(tr.css_first("th").text(strip=True), tr.css("td")[1].text(strip=True)) for tr in table.css("tbody tr")]
+
+
+def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_out(small):
+    page = read(small.site, "figures")
+    assert league_rows(page, "Authorities ranked by savings delivered") == [
+        ("Nottinghamshire County Council", "£1.2m"), ("Blaby District Council", "£900k"),
+        ("Nottingham City Council", "£677k")]
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "Area-wide work, whose source names no council, is credited to none and is in no row." in text
+    assert ("The rows add up to £2.8m, more than the hub's total of £2.6m delivered (amounts a year) in the 5 case "
+            "studies, each counted once: a case study naming several councils counts in full for each. £988k of that "
+            "total is in no row: area-wide work, whose source names no council.") in text
+
+
+def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_beside_it_when_the_order_changes(small):
+    page = read(small.site, "figures")
+    assert league_rows(page, "Sub-regions ranked by savings delivered") == [
+        ("Nottinghamshire", "£1.2m"), ("Leicester, Leicestershire and Rutland", "£900k")]
+    # Split equally: Nottinghamshire 677,000 + 250,000; Leicestershire 250,000 + 400,000 — the same order.
+    assert "gives the same order, so the equal-share table is not shown" in page
+    index = read(small.site, "authorities")  # the authorities' league page: there the order changes
+    # Blaby 250,000 + 400,000; Notts CC 338,500 + 250,000; the City 338,500 (halves round to even: £588k, £338k).
+    assert league_rows(index, "Authorities ranked by savings delivered, each saving split equally") == [
+        ("Blaby District Council", "£650k"), ("Nottinghamshire County Council", "£588k"),
+        ("Nottingham City Council", "£338k")]
+    assert "each saving is split equally among the councils its case study names" in index
+
+
+def test_filters_and_search_facets_follow_the_same_rule(small):
+    hub = build_hub(small.root, TODAY)
+    assert [cs.slug for cs in hub.select(authority="blaby")] == ["blaby-alone", "blaby-and-notts"]
+    assert [cs.slug for cs in hub.select(covering_authority="blaby")] == ["region-wide"]
+    assert [cs.slug for cs in hub.select(covering_sub_region="nottinghamshire")] == ["notts-wide", "region-wide"]
+    assert [cs.slug for cs in hub.select(area="leicestershire")] == ["region-wide"]
+    index = LexborHTMLParser(read(small.site, "case-studies"))
+    item = index.css_first('li a[href="region-wide/"]').parent
+    assert item.attributes["data-authority"] == "" and item.attributes["data-subregion"] == ""
+    assert item.attributes["data-area"].split() == ["east-midlands", "leicestershire", "nottinghamshire"]
+    entry = next(e for e in read_index(small.site) if e["url"] == "/case-studies/region-wide/")
+    assert "authority" not in entry["filters"] and "subregion" not in entry["filters"]
+    assert set(entry["filters"]["area"]) == {"east-midlands", "leicestershire", "nottinghamshire"}
+
+
+def test_an_area_wide_case_study_shows_its_area_and_its_savings_with_the_source_words(small):
+    page = read(small.site, "case-studies/notts-wide")
+    assert re.search(r'<dt>Area</dt>\s*<dd><a href="../../sub-regions/nottinghamshire/">Nottinghamshire</a> — '
+                     r"area-wide work; the source names no councils taking part</dd>", page)
+    assert "<dt>Authorities</dt>" not in page
+    assert ('<td class="hub-num">£2,345,678</td><td class="hub-quote">Printed as “saving £2,345,678 a year on '
+            "licences”</td><td>Kind not stated in the source</td>") in page
+
+
+# --- The real site, recomputed from the YAML ---------------------------------------------------------------------
+
+def load_yaml_registers() -> dict:
+    return {name: {item["id"]: item for item in yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text())}
+            for name in ("authorities", "regions", "sub_regions")}
+
+
+def load_yaml_case_studies() -> dict[str, dict]:
+    studies = {}
+    for path in sorted((ROOT / "case_studies").glob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        if not front.get("draft"):
+            studies[path.stem] = front
+    return studies
+
+
+def covers(area: str | None, authority: dict, registers: dict) -> bool:
+    """Written out from CONTENT_MODEL.md, apart from the code: an area covers its sub-region's councils, its region's
+    (by the region's name) and, for England, every council."""
+    if not area:
+        return False
+    if area == "england":
+        return True
+    if area in registers["sub_regions"]:
+        return authority.get("sub_region") == area
+    return authority["region"] == registers["regions"][area]["name"]
+
+
+def test_every_real_authority_page_lists_and_credits_only_the_case_studies_naming_it(site):
+    registers, studies = load_yaml_registers(), load_yaml_case_studies()
+    checked = covered_somewhere = 0
+    for authority_id, authority in registers["authorities"].items():
+        named = sorted(slug for slug, cs in studies.items() if authority_id in (cs.get("authorities") or []))
+        covered = sorted(slug for slug, cs in studies.items() if slug not in named
+                         and covers(cs.get("area"), authority, registers))
+        page = read(site, f"authorities/{authority_id}")
+        assert sorted(section_links(page, "Case studies")) == named, authority_id
+        assert sorted(section_links(page, "Work that covered")) == covered, authority_id
+        delivered = {basis: sum(s["amount"] for slug in named for s in studies[slug].get("savings") or []
+                                if s["status"] == "delivered" and s["basis"] == basis)
+                     for basis in ("one-off", "per-year", "total")}
+        shown = summary_figures(page)
+        assert [basis for basis, value in delivered.items() if not compact_equal(shown.get(basis, 0), value)] == [], \
+            (authority_id, shown, delivered)
+        checked += 1
+        covered_somewhere += bool(covered)
+    assert checked == len(registers["authorities"]) and covered_somewhere
+
+
+def compact_equal(shown: float, value: float) -> bool:
+    """Whether a compact figure (£1.2m to the £100k, £677k to the £1k, else in full) stands for `value`."""
+    step = 100_000 if value >= 1_000_000 else 1_000 if value >= 10_000 else 1
+    return abs(shown - value) <= step / 2 + 1e-6
+
+
+def summary_figures(page: str) -> dict[str, float]:
+    """The 'Delivered' column of an authority page's savings summary, by basis, as amounts."""
+    table = LexborHTMLParser(page).css_first("table.hub-table")
+    if table is None or "Savings reported" not in table.css_first("caption").text():
+        return {}
+    labels = {"One-off": "one-off", "Per year": "per-year", "Total over a period": "total"}
+    found = {}
+    for tr in table.css("tbody tr"):
+        text = tr.css("td")[0].text(strip=True)
+        match = re.match(r"£([\d,.]+)(m|k)?", text)
+        if match:
+            scale = {"m": 1_000_000, "k": 1_000}.get(match.group(2), 1)
+            found[labels[tr.css_first("th").text(strip=True)]] = float(match.group(1).replace(",", "")) * scale
+    return found
+
+
+def test_every_real_sub_region_page_lists_the_work_naming_its_councils_apart_from_area_wide_work(site):
+    registers, studies = load_yaml_registers(), load_yaml_case_studies()
+    for sub_id, sub in registers["sub_regions"].items():
+        members = {a for a, authority in registers["authorities"].items() if authority.get("sub_region") == sub_id}
+        named = sorted(slug for slug, cs in studies.items() if members & set(cs.get("authorities") or []))
+        as_council = {"region": sub["region"], "sub_region": sub_id}  # what an area must cover to cover the sub-region
+        covered = sorted(slug for slug, cs in studies.items() if slug not in named
+                         and covers(cs.get("area"), as_council, registers))
+        page = read(site, f"sub-regions/{sub_id}")
+        assert sorted(section_links(page, "Case studies")) == named, sub_id
+        assert sorted(section_links(page, "Work that covered")) == covered, sub_id
