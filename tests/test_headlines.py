@@ -158,3 +158,18 @@ def test_a_savings_headline_is_on_one_basis_and_split_by_kind():
     assert kinds and len(kinds) == len(set(kinds)) and set(kinds) <= set(KINDS)
     one = headline(hub, "index.md", "delivered", basis="total", kind="cashable")
     assert one.count('class="hub-headline"') == 1 and "cashable savings delivered in totals over a period" in one
+
+
+@pytest.mark.parametrize("selector", [".hub-savings-by-kind td a", ".hub-headline__value a[href*='investment']"])
+def test_following_a_headline_link_shows_the_case_studies_it_counts(page, site_url, selector):
+    page.goto(site_url)
+    link = page.locator(selector).first
+    cell = link.locator("xpath=..").inner_text()
+    counted = re.search(r"\((\d+) case stud", cell) or re.search(r"in (\d+) case studies", page.locator(
+        ".hub-headline", has=link).inner_text())
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_function("(document.getElementById('hub-status') || {textContent: ''}).textContent.includes(' of ')")
+    status = page.locator("#hub-status").inner_text()
+    assert status.startswith(f"{counted.group(1)} of "), status
+    assert "Filtered by Savings:" in status
