@@ -1,4 +1,5 @@
-"""Make sure Debian's chromium is installed for the browser tests (run by `make test` before pytest)."""
+"""Make sure the Debian packages the tests drive are installed (run by `make test` before pytest): chromium for the
+browser tests, a Java runtime for the Nu HTML Checker (tests/test_standards.py). Each is skipped when present."""
 
 from __future__ import annotations
 
@@ -10,18 +11,30 @@ import sys
 CHROMIUM = "/usr/bin/chromium"
 
 
+def missing_packages() -> list[str]:
+    """Debian packages to install: only those whose program is not already there."""
+    missing = []
+    if not os.path.exists(CHROMIUM):
+        missing.append("chromium")
+    if shutil.which("java") is None:
+        missing.append("default-jre-headless")
+    return missing
+
+
 def main() -> int:
-    if os.path.exists(CHROMIUM):
+    missing = missing_packages()
+    if not missing:
         return 0
     if shutil.which("apt-get") is None:
-        print(f"browser tests need {CHROMIUM}: install Debian's chromium package", file=sys.stderr)
+        print(f"the tests need {', '.join(missing)}: install Debian's packages of that name "
+              "(chromium for the browser tests, a Java runtime for the HTML checker)", file=sys.stderr)
         return 1
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    print("installing Debian's chromium for the browser tests…", file=sys.stderr)
+    print(f"installing Debian's {' and '.join(missing)} for the tests…", file=sys.stderr)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], check=True,
+                   env=env, stdout=subprocess.DEVNULL)
     return 0
 
 
