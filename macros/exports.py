@@ -78,6 +78,11 @@ def dataset_json(dataset: models.Dataset, checks: list[compute.TotalCheck]) -> s
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
+def dataset_download_paths(dataset_id: str) -> tuple[str, str]:
+    """Site paths of a dataset's CSV and JSON."""
+    return f"datasets/{dataset_id}.csv", f"datasets/{dataset_id}.json"
+
+
 def export_paths(export_id: str) -> tuple[str, str]:
     """Site paths of a computed table's CSV and JSON."""
     return f"exports/{export_id}.csv", f"exports/{export_id}.json"
@@ -85,10 +90,10 @@ def export_paths(export_id: str) -> tuple[str, str]:
 
 def write_exports(hub, site_dir: Path) -> None:
     for dataset_id, dataset in hub.datasets.items():
-        folder = site_dir / "datasets"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{dataset_id}.csv").write_text(frame_to_csv(dataset_frame(dataset)), encoding="utf-8")
-        (folder / f"{dataset_id}.json").write_text(dataset_json(dataset, hub.totals[dataset_id]), encoding="utf-8")
+        csv_path, json_path = dataset_download_paths(dataset_id)
+        (site_dir / csv_path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / csv_path).write_text(frame_to_csv(dataset_frame(dataset)), encoding="utf-8")
+        (site_dir / json_path).write_text(dataset_json(dataset, hub.totals[dataset_id]), encoding="utf-8")
     for export_id, table in hub.exports.items():
         csv_path, json_path = export_paths(export_id)
         (site_dir / csv_path).parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .digest import digest_pages, write_digest_downloads
-from .feeds import write_feeds
+from .feeds import plan_feeds, write_feeds
 from .hub import Hub, get_hub
 from .linkcheck import check_site_links, page_sources
 from .outputs import write_outputs
@@ -20,6 +20,8 @@ from .previews import add_page_head
 from .problems import ContentError
 from .preview import PreviewPages, always_rebuild
 from .search import SearchIndexError, SiteSearch
+from .sitemap import SitemapPages, content_dates, write_sitemaps
+from .structured_data import add_structured_data
 
 
 class HubPlugin(BasePlugin):
@@ -56,11 +58,15 @@ class HubPlugin(BasePlugin):
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         add_page_head(self.hub, page, config)
+        add_structured_data(self.hub, page, config)
         return context
 
     def on_pre_build(self, config: MkDocsConfig):
         if self.preview:
             self.preview.builds += 1
+        # A preview renders only the pages an edit changed: the others keep what they showed.
+        kept = self.sitemap.pages if self.preview and getattr(self, "sitemap", None) else {}
+        self.sitemap = SitemapPages(content_dates(self.hub), dict(kept))
         try:
             # Indexes pages on another core as they are written (in a preview, on the first build only).
             self.search = SiteSearch(index=not (self.preview and self.preview.rebuilding))
@@ -68,6 +74,7 @@ class HubPlugin(BasePlugin):
             raise PluginError(f"the search indexer could not start: {error}") from None
 
     def on_post_page(self, output: str, page, config: MkDocsConfig):
+        self.sitemap.add_page(page)
         try:
             return self.search.add_page(output, page.file.src_uri, page.meta, page.url)
         except SearchIndexError as error:
@@ -81,6 +88,8 @@ class HubPlugin(BasePlugin):
         write_outputs(self.hub, Path(config.site_dir), config)
         write_feeds(self.hub, Path(config.site_dir), config)
         write_digest_downloads(self.hub, Path(config.site_dir), config.site_url or "", self.hub.today)
+        write_sitemaps(self.sitemap, Path(config.site_dir),
+                       [feed.folder for feed in plan_feeds(self.hub, config.site_name)] if config.site_url else [])
         try:
             self.search.finish(Path(config.site_dir))
         except SearchIndexError as error:
