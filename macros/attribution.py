@@ -1,13 +1,18 @@
-"""Attribution, the one rule every page, filter, facet, league and figure follows: a case study is credited only to
-the councils it names (`authorities`); area-wide work (`area`) is shown as work that covered the councils and
-sub-regions of its area, never counted as theirs.
+"""Attribution, the one rule every page, filter, facet, league and figure follows: a case study's savings are
+credited only to councils it names (`authorities`); area-wide work (`area`) is shown as work that covered the
+councils and sub-regions of its area, never counted as theirs.
+
+Each saving is credited to the councils its own `authorities` lists (the source gives it for them), else to every
+council the case study names; a saving whose `authorities` is `[]` is the area's as a whole and credited to none.
+A council named by a case study is listed with it (on its page, under its filter), and counted only for the savings
+credited to it.
 
 An area covers:
 - a sub-region: that sub-region and its councils;
 - a region (matched to the councils' and sub-regions' `region` by the region's name): every sub-region and council
   in it;
 - England (`england`): every region, sub-region and council.
-A case study that names a council is credited to it, so it is never also listed as having covered it.
+A case study that names a council is listed as its own, so it is never also listed as having covered it.
 """
 
 from __future__ import annotations
@@ -50,38 +55,79 @@ def index_areas(registers: dict) -> AreaIndex:
                      {k: frozenset(v) for k, v in area_map.items()})
 
 
-def credited_authorities(cs: models.CaseStudy) -> frozenset[str]:
-    """The councils a case study's savings are credited to: only those it names."""
+def named_authorities(cs: models.CaseStudy) -> frozenset[str]:
+    """The councils a case study names: it is listed on their pages and under their filters."""
     return frozenset(cs.authorities)
 
 
-def credited_sub_regions(cs: models.CaseStudy, authorities: dict) -> frozenset[str]:
-    """Sub-regions credited with a case study: those of the councils it names."""
-    return frozenset(authorities[a].sub_region for a in cs.authorities if authorities[a].sub_region)
+def named_sub_regions(cs: models.CaseStudy, authorities: dict) -> frozenset[str]:
+    """Sub-regions of the councils a case study names."""
+    return sub_regions_of(cs.authorities, authorities)
 
 
-def sub_region_shares(cs: models.CaseStudy, authorities: dict) -> dict[str, float]:
-    """Each sub-region's equal share of a case study: the part of its named councils that lie in the sub-region."""
+def saving_authorities(cs: models.CaseStudy, saving: models.Saving) -> frozenset[str]:
+    """The councils one saving is credited to: those its own `authorities` lists, else every council the case study
+    names; none for a saving of the area as a whole (`authorities: []`) or of a case study naming no council."""
+    return frozenset(cs.authorities if saving.authorities is None else saving.authorities)
+
+
+def credit_differs(cs: models.CaseStudy, saving: models.Saving) -> bool:
+    """Whether a saving is credited to other councils than the case study names (shown on its page)."""
+    return saving_authorities(cs, saving) != frozenset(cs.authorities)
+
+
+def sub_regions_of(councils, authorities: dict) -> frozenset[str]:
+    return frozenset(authorities[a].sub_region for a in councils if authorities[a].sub_region)
+
+
+def sub_region_shares(councils, authorities: dict) -> dict[str, float]:
+    """Each sub-region's equal share of a saving: the part of the councils credited with it that lie there."""
     shares: dict[str, float] = {}
-    for authority_id in cs.authorities:
+    for authority_id in sorted(councils):
         sub = authorities[authority_id].sub_region
         if sub:
-            shares[sub] = shares.get(sub, 0.0) + 1 / len(cs.authorities)
+            shares[sub] = shares.get(sub, 0.0) + 1 / len(councils)
     return shares
 
 
+def saving_credit(cs: models.CaseStudy, saving: models.Saving, authorities: dict) -> dict:
+    """Everything a saving is credited to, as the savings frame holds it: councils, their sub-regions, types and
+    regions, and each sub-region's equal share."""
+    councils = saving_authorities(cs, saving)
+    return {
+        "authorities": councils,
+        "sub_regions": sub_regions_of(councils, authorities),
+        "authority_types": frozenset(authorities[a].type for a in councils),
+        "regions": frozenset(authorities[a].region for a in councils),
+        "sub_region_shares": sub_region_shares(councils, authorities),
+    }
+
+
+# Filters naming a council, or a kind of council: under them only the savings credited to such a council count.
+# filter name -> the savings frame's column of credited ids.
+COUNCIL_FILTERS = {"authority": "authorities", "sub_region": "sub_regions", "authority_type": "authority_types",
+                   "region": "regions"}
+
+
+def credited_to(cs: models.CaseStudy, saving: models.Saving, authorities: dict, **filters) -> bool:
+    """Whether a saving is credited to a council matching every council filter given (as `COUNCIL_FILTERS`)."""
+    credit = saving_credit(cs, saving, authorities)
+    return all(value in credit[COUNCIL_FILTERS[name]] for name, value in filters.items()
+               if value is not None and name in COUNCIL_FILTERS)
+
+
 def covered_authorities(cs: models.CaseStudy, areas: AreaIndex) -> frozenset[str]:
-    """Councils whose area the case study's area-wide work covered, less those it names (they are credited)."""
+    """Councils whose area the case study's area-wide work covered, less those it names (it is listed as theirs)."""
     if not cs.area:
         return frozenset()
-    return areas.authorities.get(cs.area, frozenset()) - credited_authorities(cs)
+    return areas.authorities.get(cs.area, frozenset()) - named_authorities(cs)
 
 
 def covered_sub_regions(cs: models.CaseStudy, areas: AreaIndex, authorities: dict) -> frozenset[str]:
-    """Sub-regions the case study's area-wide work covered, less those credited through a council it names."""
+    """Sub-regions the case study's area-wide work covered, less those of a council it names."""
     if not cs.area:
         return frozenset()
-    return areas.sub_regions.get(cs.area, frozenset()) - credited_sub_regions(cs, authorities)
+    return areas.sub_regions.get(cs.area, frozenset()) - named_sub_regions(cs, authorities)
 
 
 def covered_areas(cs: models.CaseStudy, areas: AreaIndex) -> frozenset[str]:
@@ -95,6 +141,7 @@ def area_name(area_id: str, registers: dict) -> str:
     return item.name
 
 
-RULE = ("Savings are credited only to the councils a case study names. Area-wide work, whose source names no "
-        "councils, is listed on the pages of the councils and sub-regions of its area as work that covered them, "
-        "and is never counted as theirs.")
+RULE = ("Savings are credited only to the councils a case study names, and each saving only to those of them the "
+        "source gives it for; a saving the source gives for an area as a whole is credited to none. Area-wide work, "
+        "whose source names no councils, is listed on the pages of the councils and sub-regions of its area as work "
+        "that covered them, and is never counted as theirs.")

@@ -95,8 +95,9 @@ def largest_delivered(cs: models.CaseStudy, basis: str) -> models.Saving | None:
 
 def case_study_frame(case_studies: list[models.CaseStudy], registers: dict,
                      areas: attribution.AreaIndex | None = None) -> pd.DataFrame:
-    """One row per published case study, with the sets it belongs to, for filtering and sorting. Who is credited
-    and whom area-wide work covered come from `attribution`, the one rule."""
+    """One row per published case study, with the sets it belongs to, for filtering and sorting: the councils it
+    names (it is listed under them) and whom its area-wide work covered, from `attribution`, the one rule. Whom each
+    saving is credited to is in the savings frame."""
     authorities = registers["authorities"]
     areas = areas or attribution.index_areas(registers)
     rows = []
@@ -108,9 +109,8 @@ def case_study_frame(case_studies: list[models.CaseStudy], registers: dict,
             "updated": pd.Timestamp(cs.updated or cs.published),
             "partnership": cs.partnership, "programme": cs.programme, "year": cs.year,
             "themes": frozenset(cs.themes),
-            "authorities": attribution.credited_authorities(cs),
-            "sub_regions": attribution.credited_sub_regions(cs, authorities),
-            "sub_region_shares": attribution.sub_region_shares(cs, authorities),
+            "authorities": attribution.named_authorities(cs),
+            "sub_regions": attribution.named_sub_regions(cs, authorities),
             "authority_types": frozenset(a.type for a in members),
             "regions": frozenset(a.region for a in members),
             "area": cs.area,
@@ -124,7 +124,7 @@ def case_study_frame(case_studies: list[models.CaseStudy], registers: dict,
 
 
 FRAME_COLUMNS = ["slug", "title", "published", "updated", "partnership", "programme", "year", "themes", "authorities",
-                 "sub_regions", "sub_region_shares", "authority_types", "regions", "area", "covered_authorities",
+                 "sub_regions", "authority_types", "regions", "area", "covered_authorities",
                  "covered_sub_regions", "covered_areas", "investment", "has_delivered"]
 
 
@@ -133,17 +133,31 @@ def kind_group(saving_type: str) -> str:
     return next(group for group, types in KIND_GROUPS.items() if saving_type in types)
 
 
-def savings_frame(case_studies: list[models.CaseStudy]) -> pd.DataFrame:
-    """One row per savings entry of a published case study."""
+def savings_frame(case_studies: list[models.CaseStudy], authorities: dict) -> pd.DataFrame:
+    """One row per savings entry of a published case study, with whom it is credited to (`attribution`): the
+    councils, their sub-regions, types and regions, and each sub-region's equal share."""
     rows = [
         {"slug": cs.slug, "amount": s.amount, "type": s.type, "kind": kind_group(s.type), "status": s.status,
-         "basis": s.basis, "years": s.years, "note": s.note}
+         "basis": s.basis, "years": s.years, "note": s.note, **attribution.saving_credit(cs, s, authorities)}
         for cs in case_studies for s in cs.savings
     ]
     return pd.DataFrame(rows, columns=SAVINGS_COLUMNS)
 
 
-SAVINGS_COLUMNS = ["slug", "amount", "type", "kind", "status", "basis", "years", "note"]
+SAVINGS_COLUMNS = ["slug", "amount", "type", "kind", "status", "basis", "years", "note", "authorities", "sub_regions",
+                   "authority_types", "regions", "sub_region_shares"]
+
+
+def credited_savings(savings: pd.DataFrame, **filters) -> pd.DataFrame:
+    """The savings credited to a council matching the council filters given (authority, sub_region, authority_type,
+    region; `None` means no filter): under a council's name only the savings the source gives for it count. Other
+    filters choose case studies, not savings, and are ignored here."""
+    mask = pd.Series(True, index=savings.index)
+    for name, value in filters.items():
+        if value is None or name not in attribution.COUNCIL_FILTERS:
+            continue
+        mask &= savings[attribution.COUNCIL_FILTERS[name]].map(lambda credited, v=value: v in credited)
+    return savings[mask]
 
 
 SET_COLUMNS = {"theme": "themes", "authority": "authorities", "sub_region": "sub_regions",

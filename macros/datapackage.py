@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import models
+from . import attribution, models
 from .exports import ExportTable, frame_to_csv
 
 FOLDER = "exports"                        # the package and every file it describes are in here (paths stay inside)
@@ -44,6 +44,8 @@ def case_study_frame(hub, site_url: str = "") -> pd.DataFrame:
                   "source_section": cs.source.section, "source_url": cs.source.url}
         savings = [{"saving_number": number, "saving_amount": s.amount, "saving_type": s.type,
                     "saving_status": s.status, "saving_basis": s.basis, "saving_years": s.years,
+                    "saving_credited_to": ";".join(a for a in cs.authorities
+                                                   if a in attribution.saving_authorities(cs, s)) or None,
                     "saving_quote": s.quote, "saving_note": s.note} for number, s in enumerate(cs.savings, start=1)]
         for saving in savings or [dict.fromkeys(SAVING_COLUMNS)]:
             rows.append({**base, **saving, **source})
@@ -58,7 +60,7 @@ def _enum(values) -> dict:
 
 
 SAVING_COLUMNS = ("saving_number", "saving_amount", "saving_type", "saving_status", "saving_basis", "saving_years",
-                  "saving_quote", "saving_note")
+                  "saving_credited_to", "saving_quote", "saving_note")
 CASE_STUDY_FIELDS = [
     {"name": "slug", "type": "string", "description": "the case study's permanent id: its address is /case-studies/<slug>/",
      "constraints": {"required": True, "pattern": models.SLUG.pattern.strip("^$")}},
@@ -89,6 +91,11 @@ CASE_STUDY_FIELDS = [
     {"name": "saving_basis", "type": "string", "constraints": _enum(models.SAVING_BASES),
      "description": "one-off, per-year (every year), or total (over saving_years years)"},
     {"name": "saving_years", "type": "integer", "unit": "count", "description": "the years a total covers"},
+    {"name": "saving_credited_to", "type": "string", "description": (
+        f"the councils this saving is credited to: {ID_LIST} (data/authorities.yaml), those of the case study's "
+        "authorities the source gives it for (all of them unless the case study says otherwise); empty for a saving "
+        "credited to no council — area-wide work, or a saving the source gives for an area as a whole — and when "
+        "the case study states no saving. Add a council's savings from the rows naming it here")},
     {"name": "saving_quote", "type": "string", "description": "the source's own words giving the figure"},
     {"name": "saving_note", "type": "string", "description": "what the figure covers, in the source's words"},
     {"name": "source_document", "type": "string", "description": "the document every fact and figure comes from"},

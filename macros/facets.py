@@ -1,8 +1,11 @@
 """Search facets: the filter values and sort keys of each case study and dataset, and the choices offered.
 
-The authority and sub-region filters match the case studies credited to a council (those naming it), the same set
-its page lists as its own and the leagues count; area-wide work is found with the "Area-wide work covering" filter
-and never appears under a council (`attribution` holds the rule)."""
+The authority and sub-region filters match the case studies naming a council, the same set its page lists as its
+own; area-wide work is found with the "Area-wide work covering" filter and never appears under a council
+(`attribution` holds the rule). With a council filter (authority, type, region, sub-region), the savings filter
+looks only at the savings credited to such a council, as its page and the leagues count them: each case study
+carries a `credit` value for each council filter and savings value its credited savings give
+("authority=blaby|cashable-per-year"), and the script matches those when both are chosen."""
 
 from __future__ import annotations
 
@@ -53,6 +56,12 @@ DELIVERED_CHOICES = (
       for status in compute.STATUS_LABELS for kind in compute.KIND_GROUPS for basis in BASIS_WORDS),
     ("investment", "States the investment"),
 )
+# Sort values of old links, each mapped to the nearest sort offered now, so a shared address keeps its order: the
+# one "largest saving" sort compared any saving, and the largest figures are totals over a period.
+LEGACY_SORTS = {"saving": "saving-total"}
+# Facets naming a council or a kind of council, and the case-study facet of the savings they qualify.
+COUNCIL_FACETS = ("authority", "type", "region", "subregion")
+CREDIT = "credit"
 FILTER_KEYS = {  # macro filter name -> facet key, so a figure can link to the list of case studies it counts
     "theme": "theme", "partnership": "partnership", "programme": "programme", "authority": "authority",
     "authority_type": "type", "region": "region", "sub_region": "subregion", "area": "area", "year": "year",
@@ -72,25 +81,50 @@ class Facet:
     choices: tuple[tuple[str, str], ...]
 
 
+def savings_values(savings: list[models.Saving]) -> set[str]:
+    """The savings filter's values some of these savings give: "yes" for a delivered one, and each status, kind
+    and basis ("cashable-per-year", "forecast-income-total")."""
+    values = {saving_value(s.status, compute.kind_group(s.type), s.basis) for s in savings}
+    return values | ({"yes"} if any(s.status == "delivered" for s in savings) else set())
+
+
+def council_values(authority: models.Authority) -> dict[str, str]:
+    """A council's value under each council facet."""
+    return {"authority": authority.id, "type": authority.type, "region": slugify(authority.region),
+            "subregion": authority.sub_region or ""}
+
+
+def credit_values(cs: models.CaseStudy, hub) -> list[str]:
+    """'facet=value|savings value' for each council facet value and the savings credited to such a council."""
+    values = set()
+    for saving in cs.savings:
+        for authority_id in attribution.saving_authorities(cs, saving):
+            for facet, value in council_values(hub.authorities[authority_id]).items():
+                if value:
+                    values.update(f"{facet}={value}|{item}" for item in savings_values([saving]))
+    return sorted(values)
+
+
 def facet_values(cs: models.CaseStudy, hub) -> dict[str, list[str]]:
-    """Every filter value of a case study, keyed by facet (multi-valued where a study names several)."""
+    """Every filter value of a case study, keyed by facet (multi-valued where a study names several), and its
+    `credit` values (see the module's docstring)."""
     members = [hub.authorities[a] for a in cs.authorities]
     delivered = any(s.status == "delivered" for s in cs.savings)
-    savings = ["yes" if delivered else "no"]
-    savings += sorted({saving_value(s.status, compute.kind_group(s.type), s.basis) for s in cs.savings})
+    savings = ["yes" if delivered else "no"] + sorted(savings_values(cs.savings) - {"yes"})
     if cs.investment is not None:
         savings.append("investment")
     return {
         "theme": list(cs.themes),
         "partnership": [cs.partnership],
         "programme": [cs.programme] if cs.programme else [],
-        "authority": sorted(attribution.credited_authorities(cs)),
+        "authority": sorted(attribution.named_authorities(cs)),
         "type": sorted({a.type for a in members}),
         "region": sorted({slugify(a.region) for a in members}),
-        "subregion": sorted(attribution.credited_sub_regions(cs, hub.authorities)),
+        "subregion": sorted(attribution.named_sub_regions(cs, hub.authorities)),
         "area": sorted(attribution.covered_areas(cs, hub.areas)),
         "year": [str(cs.year)],
         "delivered": savings,
+        CREDIT: credit_values(cs, hub),
     }
 
 
@@ -148,7 +182,8 @@ def build_facets(hub) -> list[Facet]:
     seen: dict[str, set[str]] = {key: set() for key, _ in FACETS}
     for cs in hub.case_studies.values():
         for key, values in facet_values(cs, hub).items():
-            seen[key].update(values)
+            if key in seen:
+                seen[key].update(values)
     authorities = hub.authorities
     regions = {slugify(a.region): a.region for a in authorities.values()}
     names = {

@@ -64,7 +64,8 @@ def headline_figures(hub) -> dict:
 
 
 def entity_figures(hub) -> dict:
-    """Case-study counts per partnership, theme, sub-region and authority; savings per partnership, theme, sub-region."""
+    """Case-study counts per partnership, theme, sub-region and authority; savings per partnership, theme, and
+    sub-region (credited to its councils)."""
     figures = {}
     for entity, group in ENTITY_GROUPS.items():
         members = leagues.members(hub.frame, entity)
@@ -73,7 +74,10 @@ def entity_figures(hub) -> dict:
                 group, f"{_name(hub, entity, entity_id)}: case studies", "count", count)
         if entity == "authority" or hub.savings.empty:
             continue
-        sums = hub.savings.merge(members, on="slug").groupby(["id", "status", "basis"])["amount"].sum()
+        # A sub-region's savings are those credited to its councils (`attribution`), each counted once.
+        credited = leagues.saving_members(hub.frame, hub.savings, entity).join(
+            hub.savings[["amount", "status", "basis"]], on="saving")
+        sums = credited.groupby(["id", "status", "basis"])["amount"].sum()
         for (entity_id, status, basis), amount in sums.items():
             figures[f"{entity}/{entity_id}/{status}/{basis}"] = _figure(
                 group, f"{_name(hub, entity, entity_id)}: savings {status}, {compute.BASIS_LABELS[basis].lower()}",
@@ -115,7 +119,7 @@ def league_figures(hub) -> dict:
                 key = f"league/{entity}/{metric}" + ("" if credit == "full" else f"/{credit}")
                 tables[key] = {
                     "label": f"{ENTITY_PLURALS[entity]} ranked by {leagues.LEAGUE_METRICS[metric].lower()}"
-                             + ("" if credit == "full" else ", each saving split equally among the councils named"),
+                             + ("" if credit == "full" else ", each saving split equally among the councils it is credited to"),
                     "kind": "ratio" if metric == "roi" else "money",
                     "entries": _entries(league.table, lambda i, e=entity: _name(hub, e, i))}
     for dataset_id, dataset in hub.datasets.items():

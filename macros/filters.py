@@ -3,18 +3,21 @@ Both work without JavaScript (the index lists every case study); docs/javascript
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 from . import models
-from .facets import FILTER_KEYS, KINDS, SORTS, Facet, build_facets, facet_values, slugify, sort_keys, sorted_amounts
+from .facets import (COUNCIL_FACETS, FILTER_KEYS, KINDS, LEGACY_SORTS, SORTS, Facet, build_facets, facet_values,
+                     slugify, sort_keys, sorted_amounts)
 from .render import case_study_uri, describe_delivered, esc, link
 
 SCRIPT = "javascripts/hub-search.js"
 ANY = {"theme": "Any theme", "partnership": "Any partnership", "programme": "Any programme",
        "authority": "Any authority", "type": "Any type", "region": "Any region", "subregion": "Any sub-region",
        "area": "Not filtered by area", "year": "Any year", "delivered": "With or without"}
-FILTER_HINT = ("Authority, type, region and sub-region find the case studies that name a council: the work credited "
-               "to it. Work the source describes as area-wide, naming no council, is found with "
+FILTER_HINT = ("Authority, type, region and sub-region find the case studies that name a council; with one of them, "
+               "the savings filter looks only at the savings credited to such a council, as its page counts them. "
+               "Work the source describes as area-wide, naming no council, is found with "
                "“Area-wide work covering” and is never credited to the councils of its area.")
 SORT_HINT = ("“Largest saving” sorts compare the largest single delivered saving of each case study on the basis "
              "chosen (a year, one-off, or a total over a period) and show it on each result; forecasts are not "
@@ -62,8 +65,10 @@ def render_filter_form(facets: list[Facet], mode: str) -> str:
     else:
         sorts, sort_hint = list(SORTS), f'<p class="hub-note" id="hub-sort-hint">{esc(SORT_HINT)}</p>'
     selects.append(render_select("sort", "Sort by", sorts, None))
+    legacy = json.dumps(LEGACY_SORTS, separators=(",", ":"))
     return (
-        f'<form class="hub-filters" data-hub-filters="{mode}" method="get" hidden>\n'
+        f'<form class="hub-filters" data-hub-filters="{mode}" data-council-facets="{" ".join(COUNCIL_FACETS)}" '
+        f'data-legacy-sorts="{esc(legacy)}" method="get" hidden>\n'
         f'{query}<fieldset><legend>Filter and sort</legend><div class="hub-filters__grid">{"".join(selects)}</div>'
         f'<p class="hub-note" id="hub-filter-hint">{esc(FILTER_HINT)}</p>'
         f'{sort_hint}<button type="reset" class="md-button">Clear filters</button></fieldset>\n</form>\n'

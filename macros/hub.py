@@ -89,7 +89,7 @@ class Hub:
 
     @cached_property
     def savings(self) -> pd.DataFrame:
-        return compute.savings_frame(list(self.case_studies.values()))
+        return compute.savings_frame(list(self.case_studies.values()), self.authorities)
 
     @cached_property
     def totals(self) -> dict[str, list[compute.TotalCheck]]:
@@ -139,8 +139,10 @@ class Hub:
         others = [set(other) for other in lists[1:]]
         return [self.case_studies[slug] for slug in lists[0] if all(slug in other for other in others)]
 
-    def savings_of(self, slugs) -> pd.DataFrame:
-        return self.savings[self.savings["slug"].isin(list(slugs))]
+    def savings_of(self, slugs, **filters) -> pd.DataFrame:
+        """The savings of these case studies; with a council filter (authority, sub_region, authority_type, region),
+        only those credited to a council matching it (`attribution`)."""
+        return compute.credited_savings(self.savings[self.savings["slug"].isin(list(slugs))], **filters)
 
     def years(self) -> list[int]:
         return sorted({cs.year for cs in self.case_studies.values()}, reverse=True)

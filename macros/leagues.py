@@ -1,5 +1,6 @@
-"""League tables: entities ranked by a figure over the case studies credited to them (the rule in `attribution`),
-each with its counting rule and what its rows add up to beside the total of the case studies in scope."""
+"""League tables: entities ranked by a figure over the case studies and savings credited to them (the rule in
+`attribution`), each with its counting rule and what its rows add up to beside the total of the case studies in
+scope."""
 
 from __future__ import annotations
 
@@ -30,17 +31,38 @@ MEMBERSHIP = {  # how a case study belongs to a row, for the rule under the tabl
     "partnership": "of each partnership", "programme": "of each programme", "theme": "under each theme",
     "authority": "naming each council", "sub_region": "naming a council in each sub-region",
 }
-OVERLAP = {  # why rows may add to more than the total, in each entity's words
+SAVINGS_OF = {  # whose savings a row sums, for the rule under the table
+    "partnership": "stated in the case studies of each partnership",
+    "programme": "stated in the case studies of each programme",
+    "theme": "stated in the case studies under each theme",
+    "authority": ("credited to each council: those of the case studies naming it, less any the source gives for "
+                  "other councils only or for an area as a whole"),
+    "sub_region": "credited to the councils of each sub-region (as to a council), each saving counted once",
+}
+OVERLAP = {  # why rows of savings may add to more than the total, in each entity's words
     "theme": "a case study under several themes counts in full under each",
-    "authority": "a case study naming several councils counts in full for each",
-    "sub_region": "a case study naming councils in several sub-regions counts in full for each",
+    "authority": "a saving credited to several councils counts in full for each",
+    "sub_region": "a saving credited to councils in several sub-regions counts in full for each",
+}
+COUNT_OVERLAP = {  # the same for rows of case studies
+    "theme": "a case study under several themes counts under each",
+    "authority": "a case study naming several councils counts for each",
+    "sub_region": "a case study naming councils in several sub-regions counts for each",
 }
 SHARE_RULE = {
-    "authority": "each saving is split equally among the councils its case study names",
-    "sub_region": ("each saving is split equally among the councils its case study names, and a sub-region gets the "
+    "authority": "each saving is split equally among the councils it is credited to",
+    "sub_region": ("each saving is split equally among the councils it is credited to, and a sub-region gets the "
                    "shares of its councils"),
 }
-NOT_CREDITED = "Area-wide work, whose source names no council, is credited to none and is in no row."
+NOT_CREDITED = ("Area-wide work, whose source names no council, and savings the source gives for an area as a whole "
+                "are credited to none and are in no row.")
+
+
+def overlap_reason(entity: str, metric: str) -> str | None:
+    """Why the rows of a league may add to more than its total, or None where they cannot."""
+    return (COUNT_OVERLAP if metric == "case_studies" else OVERLAP).get(entity)
+
+
 BASIS_WORDS = {"all": "one-off amounts, amounts a year (one year each) and totals over a period, added as stated",
                "one-off": "one-off amounts only", "per-year": "amounts a year only",
                "total": "totals over a period only"}
@@ -72,22 +94,38 @@ class League:
         return list(zip(self.table["id"], self.table["rank"]))
 
 
-def members(frame: pd.DataFrame, entity: str, credit: str = "full") -> pd.DataFrame:
-    """(slug, entity id, share) rows: one per case study per entity it is credited to. The share is 1 (full
-    credit) or the entity's equal share of the councils the case study names."""
-    if credit == "equal-share" and entity == "sub_region":
-        pairs = [(slug, sub, share) for slug, shares in zip(frame["slug"], frame["sub_region_shares"])
-                 for sub, share in sorted(shares.items())]
-        return pd.DataFrame(pairs, columns=["slug", "id", "share"])
+def members(frame: pd.DataFrame, entity: str) -> pd.DataFrame:
+    """(slug, entity id) rows: one per case study per entity it belongs to (for an authority or a sub-region: that
+    it names), for counting case studies."""
     column, is_set = LEAGUE_ENTITIES[entity]
     pairs = frame[["slug", column]].rename(columns={column: "id"}).reset_index(drop=True)
     if is_set:
-        if credit == "equal-share":
-            pairs = pairs.assign(share=pairs["id"].map(lambda ids: 1 / len(ids) if ids else 1.0))
         pairs = pairs.assign(id=pairs["id"].map(sorted)).explode("id")
-    if "share" not in pairs:
-        pairs = pairs.assign(share=1.0)
     return pairs.dropna(subset=["id"]).reset_index(drop=True)
+
+
+CREDIT_COLUMNS = {"authority": "authorities", "sub_region": "sub_regions"}  # the savings frame's credited ids
+
+
+def saving_members(frame: pd.DataFrame, savings: pd.DataFrame, entity: str, credit: str = "full") -> pd.DataFrame:
+    """(saving, slug, id, share) rows: each saving of a case study in `frame` with each entity it counts for. By
+    authority or sub-region, a saving counts only for the councils it is credited to (`attribution`) and their
+    sub-regions — in full, or in equal shares; otherwise for every entity its case study belongs to, in full."""
+    in_scope = savings[savings["slug"].isin(frame.index)]
+    if entity in SHARED_ENTITIES:
+        if credit == "equal-share":
+            shares = (in_scope["sub_region_shares"] if entity == "sub_region" else
+                      in_scope["authorities"].map(lambda ids: {a: 1 / len(ids) for a in ids}))
+        else:
+            shares = in_scope[CREDIT_COLUMNS[entity]].map(lambda ids: dict.fromkeys(ids, 1.0))
+    else:
+        column, is_set = LEAGUE_ENTITIES[entity]
+        belongs = frame[column]
+        shares = in_scope["slug"].map(lambda slug: dict.fromkeys(
+            belongs[slug] if is_set else ([] if pd.isna(belongs[slug]) else [belongs[slug]]), 1.0))
+    rows = [(index, slug, entity_id, share) for index, slug, mapping in zip(in_scope.index, in_scope["slug"], shares)
+            for entity_id, share in sorted(mapping.items())]
+    return pd.DataFrame(rows, columns=["saving", "slug", "id", "share"])
 
 
 def rank_values(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -106,67 +144,74 @@ def check_credit(entity: str, metric: str, credit: str) -> None:
 
 def compute_league_table(frame: pd.DataFrame, savings: pd.DataFrame, entity: str, metric: str,
                          basis: str = "all", min_case_studies: int = 1, credit: str = "full") -> League:
-    """Rank entities by a metric over published case studies; entities without the evidence are left out."""
+    """Rank entities by a metric over published case studies; entities without the evidence are left out. By
+    authority and sub-region each saving counts only for the councils it is credited to (`attribution`)."""
     check_credit(entity, metric, credit)
-    pairs = members(frame, entity, credit)
-    basis_savings = savings if basis == "all" else savings[savings["basis"] == basis]
-    delivered = basis_savings[basis_savings["status"] == "delivered"].groupby("slug")["amount"].sum()
-    forecast = basis_savings[basis_savings["status"] == "forecast"].groupby("slug")["amount"].sum()
-    cashable = basis_savings[(basis_savings["status"] == "delivered") & (basis_savings["type"] == "cashable")] \
-        .groupby("slug")["amount"].sum()
-    per_study = pd.DataFrame({
-        "delivered": delivered, "forecast": forecast, "cashable": cashable,
-        "investment": frame["investment"].astype("float"),
-    }).reindex(frame.index).rename_axis("case_study")
-    joined = pairs.join(per_study, on="slug")
-    grouped = joined.groupby("id")
-    counts = grouped["slug"].nunique()
+    counts = members(frame, entity).groupby("id")["slug"].nunique()
+    in_scope = savings[savings["slug"].isin(frame.index)]
+    basis_savings = in_scope if basis == "all" else in_scope[in_scope["basis"] == basis]
+    credited = saving_members(frame, basis_savings, entity, credit).join(
+        basis_savings[["amount", "status", "type"]], on="saving")
+    credited["credited"] = credited["amount"] * credited["share"]
+    delivered_rows = credited[credited["status"] == "delivered"]
     basis_words = BASIS_WORDS[basis]
-    credited = "" if entity not in SHARED_ENTITIES else " " + NOT_CREDITED
+    shared = entity in SHARED_ENTITIES
+    not_credited = " " + NOT_CREDITED if shared else ""
     if metric == "case_studies":
         values, evidence = counts.astype(float), counts
-        rule = f"Number of published case studies {MEMBERSHIP[entity]}." + credited
+        rule = f"Number of published case studies {MEMBERSHIP[entity]}." + not_credited
     elif metric in ("delivered", "forecast"):
-        evidence = grouped[metric].count()
-        values = (joined[metric] * joined["share"]).groupby(joined["id"]).sum(min_count=1)
+        chosen = credited[credited["status"] == metric]
+        evidence = chosen.groupby("id")["slug"].nunique()
+        values = chosen.groupby("id")["credited"].sum()
         how = SHARE_RULE[entity] if credit == "equal-share" else OVERLAP.get(entity, "each case study counts once")
-        rule = (f"Sum of the {metric} savings stated in the case studies {MEMBERSHIP[entity]} ({basis_words}); "
+        rule = (f"Sum of the {metric} savings {SAVINGS_OF[entity]} ({basis_words}); "
                 f"{how}. Forecasts are never counted as delivered. An entry needs at least "
                 f"{min_case_studies} case stud{'y' if min_case_studies == 1 else 'ies'} with a {metric} figure."
-                + credited)
+                + not_credited)
     elif metric == "roi":
-        # Only case studies stating both the investment and a delivered saving count, so both sides match.
-        both = joined.dropna(subset=["investment", "delivered"])
-        both = both[both["investment"] > 0]
-        by = both.groupby("id")
+        # Only case studies stating both the investment and a delivered saving count, so both sides match; by
+        # council, only those whose delivered savings are all credited to it (the investment is not split).
+        whole = basis_savings[basis_savings["status"] == "delivered"].groupby("slug")["amount"].sum()
+        pairs = delivered_rows.groupby(["id", "slug"])["credited"].sum().reset_index()
+        pairs = pairs[(pairs["credited"] - pairs["slug"].map(whole)).abs() < 1e-6]
+        pairs = pairs.assign(investment=pairs["slug"].map(frame["investment"].astype("float")))
+        pairs = pairs[pairs["investment"] > 0]
+        by = pairs.groupby("id")
         evidence = by["slug"].nunique()
-        values = by["delivered"].sum() / by["investment"].sum()
+        values = by["credited"].sum() / by["investment"].sum()
         rule = ("Delivered savings divided by the investment stated, counting only case studies "
-                f"{MEMBERSHIP[entity]} that state both ({basis_words}). An entry needs a stated investment: without "
-                "one it is left out, never shown as 0." + credited)
+                f"{MEMBERSHIP[entity]} that state both ({basis_words})"
+                + (", and whose delivered savings are all credited to it" if shared else "")
+                + ". An entry needs a stated investment: without one it is left out, never shown as 0." + not_credited)
     elif metric == "cashable_share":
-        with_delivered = joined.dropna(subset=["delivered"])
-        by = with_delivered.groupby("id")
+        by = delivered_rows.groupby("id")
         evidence = by["slug"].nunique()
-        values = by["cashable"].sum(min_count=0) / by["delivered"].sum()
-        rule = (f"Cashable savings delivered as a share of all savings delivered, in the case studies "
-                f"{MEMBERSHIP[entity]} ({basis_words})." + credited)
+        cashable = delivered_rows[delivered_rows["type"] == "cashable"].groupby("id")["credited"].sum()
+        values = cashable.reindex(evidence.index, fill_value=0.0) / by["credited"].sum()
+        rule = (f"Cashable savings delivered as a share of all savings delivered, of the savings {SAVINGS_OF[entity]} "
+                f"({basis_words})." + not_credited)
     else:
         raise ValueError(metric)
     table = pd.DataFrame({"value": values, "evidence": evidence}).dropna(subset=["value"])
     table = table[table["evidence"] >= min_case_studies]
     table["case_studies"] = counts.reindex(table.index).fillna(0).astype(int)
-    excluded = int(counts.index.difference(table.index).size)
+    excluded = int(counts.index.union(evidence.index).difference(table.index).size)
     table = table.rename_axis("id").reset_index().sort_values(["value", "id"], ascending=[False, True])
     table["rank"], table["tied"] = rank_values(table["value"])
     totals = {}
     if metric in ADDITIVE_METRICS:
-        in_rows = set(joined.loc[joined["id"].isin(table["id"]), "slug"])
-        study = pd.Series(1.0, index=per_study.index) if metric == "case_studies" else per_study[metric]
-        rows_total, scope_total = float(table["value"].sum()), float(study.sum())
-        # Shares add up to what is credited: the rest is in no row. In full, what no row counts is the uncounted part.
-        uncounted = scope_total - rows_total if credit == "equal-share" else \
-            float(study[~study.index.isin(in_rows)].sum())
+        if metric == "case_studies":
+            rows_total, scope_total = float(table["value"].sum()), float(len(frame))
+            in_rows = set(members(frame, entity).query("id in @table.id")["slug"])
+            uncounted = float(len(frame) - len(in_rows))
+        else:
+            amounts = basis_savings[basis_savings["status"] == metric]["amount"]
+            rows_total, scope_total = float(table["value"].sum()), float(amounts.sum())
+            # Shares add up to what is credited: the rest is in no row. In full, the savings counted in no row.
+            counted = set(credited.loc[credited["id"].isin(table["id"]), "saving"])
+            uncounted = scope_total - rows_total if credit == "equal-share" else \
+                float(amounts[~amounts.index.isin(counted)].sum())
         totals = {"rows_total": rows_total, "scope_total": scope_total, "uncounted": max(round(uncounted, 6), 0.0)}
     return League(entity, metric, basis, table.reset_index(drop=True), excluded, rule, credit,
                   scope_case_studies=len(frame), **totals)

@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -374,6 +375,25 @@ class SourceRef(Model):
         return int(self.date[:4])
 
 
+CASE_STUDY = "case_study"  # the context key under which a case study's savings see its authorities and area
+
+
+def _named_by_case_study(value: str, info: ValidationInfo) -> str:
+    """A saving's council must be one its case study names: a saving is credited only to councils taking part."""
+    case_study = (info.context or {}).get(CASE_STUDY) or {}
+    named = case_study.get("authorities")
+    if named is not None and value not in named:
+        listed = ", ".join(named) if named else "none"
+        fail(f"{show_value(value)} is not among the case study's authorities ({listed})",
+             "credit a saving only to councils listed under the case study's authorities: add it there if the source "
+             "names it as taking part, else leave it out" + ("" if named else "; for a saving of the area as a whole "
+                                                            "write authorities: []"))
+    return value
+
+
+SavingCouncil = Annotated[Ref("authorities"), AfterValidator(_named_by_case_study)]
+
+
 class Saving(Model):
     amount: PositiveMoney = Field(description="the saving as the source states it")
     type: Literal[SAVING_TYPES] = Field(description=("`cashable`: money no longer spent, only where the source says "
@@ -387,7 +407,26 @@ class Saving(Model):
     quote: Annotated[str, Field(min_length=5, max_length=300), AfterValidator(_filled_in)] = Field(
         description="the source's own words giving the figure, as printed, with the amount in them "
                           "(… marks words left out); shown beside the figure")
+    authorities: Optional[list[SavingCouncil]] = Field(None, description=(
+        "the councils this saving belongs to, as the source gives it; `[]` for a saving of the area as a whole, "
+        "credited to no council (needs the case study's `area`); left out, the saving is credited to every council "
+        "the case study names"))
     note: Optional[Text] = Field(None, description="what the figure covers, in the source's words")
+
+    @field_validator("authorities")
+    @classmethod
+    def credit_is_given_once_and_area_wide_only_with_an_area(cls, value, info: ValidationInfo):
+        if value is None:
+            return value
+        repeated = sorted({council for council in value if value.count(council) > 1})
+        if repeated:
+            fail(f"{', '.join(repeated)} listed more than once", "list each council once")
+        case_study = (info.context or {}).get(CASE_STUDY) or {}
+        if value == [] and "area" in case_study and not case_study["area"]:
+            fail("[] credits the saving to the area as a whole, but the case study has no area",
+                 "give the case study's area: (an id in data/regions.yaml or data/sub_regions.yaml) if the source "
+                 "gives the figure for the whole area, or list the councils this saving belongs to")
+        return value
 
     @model_validator(mode="after")
     def years_and_quote_fit_the_amount(self):
@@ -437,12 +476,37 @@ class CaseStudy(Model):
     draft: Annotated[bool, Field(strict=True, description="true keeps it off the site while it is still checked")] = False
     body: str = ""  # placeholders and executable HTML are refused line by line in validate.check_body
 
+    @field_validator("savings", mode="wrap")
+    @classmethod
+    def savings_see_the_councils_named(cls, value, handler, info: ValidationInfo):
+        """Each saving's `authorities` is checked against the case study's, at the saving's own line: the savings
+        are validated with the case study's authorities and area in the context (those that validated)."""
+        context = info.context
+        if context is None:
+            return handler(value)
+        outer = context.get(CASE_STUDY)
+        context[CASE_STUDY] = {name: info.data[name] for name in ("authorities", "area") if name in info.data}
+        try:
+            return handler(value)
+        finally:
+            if outer is None:
+                context.pop(CASE_STUDY, None)
+            else:
+                context[CASE_STUDY] = outer
+
     @model_validator(mode="after")
     def dates_in_order(self):
         if not self.authorities and not self.area:
             fail("names neither authorities nor an area",
                  "list the councils the source names under authorities:, or give the region or sub-region of "
                  "area-wide work as area: (ids in data/regions.yaml and data/sub_regions.yaml)")
+        for saving in self.savings:  # checked at each saving's line when validated with a context; here without one
+            if saving.authorities and not set(saving.authorities) <= set(self.authorities):
+                fail("a saving is credited to a council the case study does not name",
+                     "list under a saving's authorities only councils of the case study's authorities")
+            if saving.authorities == [] and not self.area:
+                fail("a saving of the area as a whole (authorities: []) needs the case study's area",
+                     "give area:, or list the councils the saving belongs to")
         if self.updated and self.updated < self.published:
             fail(f"updated ({self.updated}) is before published ({self.published})",
                  "updated is the day of the last change, on or after published")

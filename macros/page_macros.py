@@ -126,7 +126,7 @@ def savings_summary(hub, page_uri: str, caption: str | None = None, **filters) -
     slugs = [cs.slug for cs in hub.select(**check_filters(hub, "savings_summary", filters))]
     described = describe_filters(hub, filters)
     caption = caption or "Savings reported in case studies" + (f" ({described})" if described else "")
-    savings = hub.savings_of(slugs)
+    savings = hub.savings_of(slugs, **filters)  # under a council's name, only the savings credited to it
     html = render.render_savings_summary(savings, caption)
     if savings.empty:
         return html
@@ -142,7 +142,8 @@ def savings_table(hub, page_uri: str, by: str, caption: str | None = None, **fil
     check_choice("savings_table", "by", by, list(ENTITY_REGISTERS))
     frame = compute.filter_case_studies(hub.frame, **check_filters(hub, "savings_table", filters))
     members = leagues.members(frame, by)
-    savings = hub.savings_of(frame.index).merge(members, on="slug")
+    scope = hub.savings_of(frame.index, **filters)
+    savings = leagues.saving_members(frame, scope, by).join(scope[["amount", "status", "basis"]], on="saving")
     columns = [(status, basis) for status in compute.STATUS_LABELS for basis in compute.BASIS_LABELS]
     pivot = savings.pivot_table(index="id", columns=["status", "basis"], values="amount", aggfunc="sum")
     pivot = pivot.reindex(columns=pd.MultiIndex.from_tuples(columns)) if not pivot.empty else \
@@ -166,13 +167,13 @@ def savings_table(hub, page_uri: str, by: str, caption: str | None = None, **fil
         record["case_studies"] = int(counts[entity_id])
         records.append(record)
     notes = ["One-off amounts, amounts a year and totals over a period are in separate columns and never added. "
-             + (f"{leagues.OVERLAP[by][0].upper()}{leagues.OVERLAP[by][1:]}. " if by in leagues.OVERLAP else "")
+             + (f"{leagues.OVERLAP[by][0].upper()}{leagues.OVERLAP[by][1:]}; the case studies column counts the case "
+                f"studies {leagues.MEMBERSHIP[by]}. " if by in leagues.OVERLAP else "")
              + (leagues.NOT_CREDITED + " " if by in leagues.SHARED_ENTITIES else "")
              + "— means no figure of that kind was reported."]
-    overlapping = members["slug"].duplicated().any()
+    overlapping = savings["saving"].duplicated().any()
     if overlapping:
-        total = hub.savings_of(frame.index)
-        delivered = compute.total_savings(total, "delivered")
+        delivered = compute.total_savings(scope, "delivered")
         shown = savings[savings["status"] == "delivered"]["amount"].sum()
         notes.append(f"The rows overlap, so a column adds up to more than the total of the {len(frame)} case studies "
                      f"{scope_words(hub, filters)}: the delivered columns add up to {render.format_money(shown)}, and "
@@ -195,11 +196,12 @@ def league_table(hub, page_uri: str, by: str, metric: str = "delivered", basis: 
                  limit: int | None = None, min_case_studies: int = 1, caption: str | None = None,
                  credit: str = "full", **filters) -> str:
     """Rank entities by a metric over case studies, e.g. `{{ league_table(by="sub_region", metric="roi") }}`.
-    Metrics: delivered, forecast, roi, cashable_share, case_studies. Savings count only for the councils a case
-    study names (and their sub-regions), never for the councils an area-wide case study covered. `credit`, for
-    savings by authority or sub-region: "full" (a case study naming several councils counts in full for each),
-    "equal-share" (each saving split equally among the councils named), or "both" (the full-credit table, and the
-    equal-share one beside it where it changes the order)."""
+    Metrics: delivered, forecast, roi, cashable_share, case_studies. Savings count only for the councils they are
+    credited to (those a case study names, less any a saving's own `authorities` leaves out) and their
+    sub-regions, never for the councils an area-wide case study covered. `credit`, for savings by authority or
+    sub-region: "full" (a saving credited to several councils counts in full for each), "equal-share" (each saving
+    split equally among the councils it is credited to), or "both" (the full-credit table, and the equal-share one
+    beside it where it changes the order)."""
     check_choice("league_table", "by", by, list(leagues.LEAGUE_ENTITIES))
     check_choice("league_table", "metric", metric, list(leagues.LEAGUE_METRICS))
     check_choice("league_table", "basis", basis, list(compute.SAVING_BASES_OR_ALL))
@@ -208,13 +210,13 @@ def league_table(hub, page_uri: str, by: str, metric: str = "delivered", basis: 
         raise MacroError(f"league_table: credit={credit!r} applies only to by='authority' or by='sub_region' with "
                          "metric='delivered' or 'forecast' — leave credit out for other tables")
     frame = compute.filter_case_studies(hub.frame, **check_filters(hub, "league_table", filters))
-    savings = hub.savings_of(frame.index)
+    savings = hub.savings_of(frame.index, **filters)
     if credit == "both":
         full = leagues.compute_league_table(frame, savings, by, metric, basis, min_case_studies)
         shared = leagues.compute_league_table(frame, savings, by, metric, basis, min_case_studies, "equal-share")
         html = render_league(hub, page_uri, full, limit, caption, filters)
         if shared.order() == full.order():
-            return html + ('<p class="hub-note">Splitting each saving equally among the councils its case study names '
+            return html + ('<p class="hub-note">Splitting each saving equally among the councils it is credited to '
                            "gives the same order, so the equal-share table is not shown.</p>\n")
         return html + render_league(hub, page_uri, shared, limit, caption, filters)
     league = leagues.compute_league_table(frame, savings, by, metric, basis, min_case_studies, credit)
@@ -267,7 +269,7 @@ def headline(hub, page_uri: str, figure: str, label: str | None = None, basis: s
         if basis == "all":
             raise MacroError(f"headline: {figure} needs basis='per-year', 'one-off' or 'total' — amounts on "
                              "different bases are never added into one figure (savings_by_kind shows all three)")
-        savings = hub.savings_of(slugs)
+        savings = hub.savings_of(slugs, **filters)
         kinds = [kind] if kind else [k for k in compute.KIND_GROUPS
                                      if compute.total_savings(savings, figure, basis, k) > 0]
         if not kinds:
@@ -316,7 +318,7 @@ def savings_by_kind(hub, page_uri: str, status: str = "delivered", caption: str 
     bases are never added together."""
     check_choice("savings_by_kind", "status", status, list(compute.STATUS_LABELS))
     chosen = hub.select(**check_filters(hub, "savings_by_kind", filters))
-    savings = hub.savings_of([cs.slug for cs in chosen])
+    savings = hub.savings_of([cs.slug for cs in chosen], **filters)
     sums, counts = compute.savings_by_kind(savings, status)
     described = describe_filters(hub, filters)
     caption = caption or f"Savings {status}, by kind and basis" + (f" ({described})" if described else "")

@@ -61,7 +61,7 @@ def render_case_study_page(cs: models.CaseStudy, hub) -> str:
         f'<div class="hub-facts" markdown>\n\n{panel}\n</div>\n\n',
     ]
     if cs.savings:
-        parts.append(render_savings_list(cs) + "\n")
+        parts.append(render_savings_list(cs, hub, uri) + "\n")
     if cs.outcomes:
         parts.append("**Outcomes**\n\n" + "\n".join(f"- {escape_md(o)}" for o in cs.outcomes) + "\n\n")
     if cs.contact:
@@ -87,15 +87,18 @@ def render_area(hub, area_id: str, from_uri: str) -> str:
 
 
 def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: str, case_studies,
-                caption: str | None = None, note: str = "") -> str:
+                caption: str | None = None, note: str = "", credited: dict | None = None) -> str:
+    """A browse page: its savings summary and its case studies. `credited` (a council filter) counts and shows only
+    the savings credited to that council or sub-region (`attribution`)."""
     slugs = [cs.slug for cs in case_studies]
-    savings = render_savings_summary(hub.savings_of(slugs), caption or f"Savings reported in {title} case studies")
+    savings = render_savings_summary(hub.savings_of(slugs, **(credited or {})),
+                                     caption or f"Savings reported in {title} case studies")
     count = len(case_studies)
     return (
         page_header(title, description, kind)
         + f"# {escape_md(title)}\n\n{intro}\n\n"
         + f"## Savings\n\n{note}{savings}\n"
-        + f"## Case studies ({count})\n\n{render_case_study_list(case_studies, hub, uri)}"
+        + f"## Case studies ({count})\n\n{render_case_study_list(case_studies, hub, uri, credited=credited)}"
     )
 
 
@@ -145,12 +148,14 @@ def authority_pages(hub) -> list[GeneratedPage]:
         if authority.aliases:
             facts.append("**Also written as:** " + ", ".join(escape_md(a) for a in authority.aliases))
         description = f"Case studies and figures naming {authority.name}."
-        note = (f'<p class="hub-note">Savings of the case studies that name {esc(authority.name)}; a case study naming '
+        note = (f'<p class="hub-note">Savings credited to {esc(authority.name)}: those of the case studies that name it, '
+                "less any the source gives for other councils only or for an area as a whole. A saving credited to "
                 "several councils counts in full on each one's page. Area-wide work that covered it is listed below "
                 "and not counted.</p>\n")
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, authority.name, description, "authority", "  \n".join(facts),
-            hub.select(authority=authority.id), f"Savings reported in case studies naming {authority.name}", note)
+            hub.select(authority=authority.id), f"Savings credited to {authority.name}", note,
+            {"authority": authority.id})
             + _covered_section(hub, uri, authority.name, hub.select(covering_authority=authority.id))
             + render_mentions(hub, "authorities", authority.id, uri)))
     rows = []
@@ -189,12 +194,13 @@ def sub_region_pages(hub) -> list[GeneratedPage]:
         if members:
             intro += "\n\n**Authorities:** " + render_links(
                 ((a.name, register_uri("authorities", a.id)) for a in members), uri)
-        note = (f'<p class="hub-note">Savings of the case studies that name a council in {esc(sub.name)}, each counted '
-                "once here however many of its councils it names. Area-wide work that covered the sub-region is "
-                "listed below and not counted.</p>\n")
+        note = (f'<p class="hub-note">Savings credited to councils in {esc(sub.name)}: those of the case studies that '
+                "name one, less any the source gives for councils elsewhere only or for an area as a whole; each "
+                "saving counted once here however many of its councils it is credited to. Area-wide work that "
+                "covered the sub-region is listed below and not counted.</p>\n")
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, sub.name, f"Case studies from {sub.name}.", "sub-region", intro, hub.select(sub_region=sub.id),
-            f"Savings reported in case studies naming councils in {sub.name}", note)
+            f"Savings credited to councils in {sub.name}", note, {"sub_region": sub.id})
             + _covered_section(hub, uri, sub.name, hub.select(covering_sub_region=sub.id))
             + render_mentions(hub, "sub_regions", sub.id, uri)))
     rows = [(md_link(s.name, "sub-regions/index.md", register_uri("sub_regions", s.id)), escape_md(s.region),

@@ -35,6 +35,7 @@ CHECKS = {
     models._plain_text: (None, "plain text: no HTML or Markdown links"),
     models._email: ("email address", "a valid address, e.g. `name@example.gov.uk`"),
     models._filled_in: (None, None),
+    models._named_by_case_study: (None, "one of the case study's `authorities`"),
 }
 
 

@@ -16,8 +16,8 @@ import re
 
 import pandas as pd
 
-from . import compute, models
-from .leagues import OVERLAP
+from . import attribution, compute, models
+from .leagues import overlap_reason
 
 UNKNOWN = "unknown"
 
@@ -114,34 +114,55 @@ def describe_saving(saving: models.Saving) -> str:
     return f"{format_money(saving.amount, exact=True)} {basis}"
 
 
-def describe_delivered(case_study: models.CaseStudy) -> str:
-    """A case study's delivered savings in a listing, each basis apart: '£677k a year, £50,000 one-off delivered'."""
+def describe_delivered(case_study: models.CaseStudy, savings: list[models.Saving] | None = None) -> str:
+    """Delivered savings in a listing, each basis apart: '£677k a year, £50,000 one-off delivered'; by default the
+    case study's, or those given (the savings credited to the council whose page lists it)."""
+    savings = case_study.savings if savings is None else savings
     parts = []
     for basis in compute.BASIS_LABELS:
-        amounts = [s.amount for s in case_study.savings if s.status == "delivered" and s.basis == basis]
+        amounts = [s.amount for s in savings if s.status == "delivered" and s.basis == basis]
         if amounts:
             words = {"per-year": "a year", "one-off": "one-off", "total": "in totals over a period"}[basis]
             parts.append(f"{format_money(sum(amounts))} {words}")
     return ", ".join(parts) + " delivered" if parts else ""
 
 
-def render_savings_list(case_study: models.CaseStudy) -> str:
-    """A case study's savings as an accessible table: each entry with the source's words, type, status and basis."""
+def describe_credit(case_study: models.CaseStudy, saving: models.Saving, hub, from_uri: str) -> str:
+    """Whom a saving is credited to, as HTML: the councils it names, linked; none for a saving of the whole area."""
+    councils = attribution.saving_authorities(case_study, saving)
+    if not councils:
+        area = f"{esc(hub.area_name(case_study.area))} as a whole" if case_study.area else "the area as a whole"
+        return f"No council: the source gives it for {area}"
+    if not attribution.credit_differs(case_study, saving):
+        return "Every council named"
+    return ", ".join(f'<a href="{esc(_html_link(from_uri, register_uri("authorities", a)))}">'
+                     f"{esc(hub.authorities[a].name)}</a>" for a in case_study.authorities if a in councils)
+
+
+def render_savings_list(case_study: models.CaseStudy, hub=None, from_uri: str = "") -> str:
+    """A case study's savings as an accessible table: each entry with the source's words, type, status and basis,
+    and whom it is credited to where a saving is credited otherwise than to every council the case study names."""
+    credit = hub is not None and any(attribution.credit_differs(case_study, s) for s in case_study.savings)
     rows = []
     for saving in case_study.savings:
         basis = compute.BASIS_LABELS[saving.basis] + (f" ({saving.years} years)" if saving.years else "")
         printed = (f'<td class="hub-quote">Printed as “{esc(saving.quote)}”</td>' if saving.quote
                    else '<td class="hub-quote">—</td>')
+        credited = f"<td>{describe_credit(case_study, saving, hub, from_uri)}</td>" if credit else ""
         rows.append(
             f"<tr><td class=\"hub-num\">{esc(format_money(saving.amount, exact=True))}</td>{printed}"
             f"<td>{compute.TYPE_LABELS[saving.type]}</td><td>{compute.STATUS_LABELS[saving.status]}</td>"
-            f"<td>{esc(basis)}</td><td>{esc(saving.note or '')}</td></tr>"
+            f"<td>{esc(basis)}</td>{credited}<td>{esc(saving.note or '')}</td></tr>"
         )
+    credit_head = '<th scope="col">Credited to</th>' if credit else ""
+    credit_note = ('<p class="hub-note">Credited to: the councils the source gives each saving for. A saving is '
+                   "counted on their pages and in the leagues, and one the source gives for the area as a whole is "
+                   "counted for no council.</p>\n") if credit else ""
     return (
         '<table class="hub-table">\n<caption>Savings reported for this project, as stated in the source</caption>\n'
         '<thead><tr><th scope="col">Amount</th><th scope="col">In the source</th><th scope="col">Type</th>'
-        '<th scope="col">Status</th><th scope="col">Basis</th><th scope="col">What it is</th></tr></thead>\n<tbody>\n'
-        + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        f'<th scope="col">Status</th><th scope="col">Basis</th>{credit_head}<th scope="col">What it is</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n" + credit_note
     )
 
 
@@ -172,9 +193,10 @@ def render_savings_summary(savings: pd.DataFrame, caption: str) -> str:
 # --- Case-study lists -------------------------------------------------------------------------
 
 def render_case_study_list(case_studies: list[models.CaseStudy], hub, from_uri: str, savings: bool = True,
-                           empty: str = "No published case studies yet.") -> str:
+                           empty: str = "No published case studies yet.", credited: dict | None = None) -> str:
     """A list of case studies with their summaries, for index and browse pages. `savings=False` leaves their
-    amounts out, for lists of work a page shows but does not credit (area-wide work covering a council)."""
+    amounts out, for lists of work a page shows but does not credit (area-wide work covering a council).
+    `credited` (council filters, e.g. {"authority": "blaby"}) shows only the savings credited to that council."""
     if not case_studies:
         return f"*{escape_md(empty)}*\n"
     items = []
@@ -183,9 +205,13 @@ def render_case_study_list(case_studies: list[models.CaseStudy], hub, from_uri: 
         facts = [escape_md(partnership), str(cs.year)]
         if cs.area and not savings:
             facts.append(f"area-wide: {escape_md(hub.area_name(cs.area))}")
-        delivered = describe_delivered(cs) if savings else ""
+        shown = cs.savings if not credited else \
+            [s for s in cs.savings if attribution.credited_to(cs, s, hub.authorities, **credited)]
+        delivered = describe_delivered(cs, shown) if savings else ""
         if delivered:
             facts.append(escape_md(delivered))
+        if savings and len(shown) < len(cs.savings):
+            facts.append("its other savings are not credited here" if shown else "its savings are not credited here")
         items.append(
             f"- {md_link(cs.title, from_uri, case_study_uri(cs.slug))}  \n"
             f"  {escape_md(cs.summary)}  \n  <small>{' · '.join(facts)}</small>"
@@ -363,6 +389,13 @@ def render_headline(value: str, label: str, source_html: str, href: str | None =
 
 
 NOT_IN_A_ROW = {
+    "authority": ("area-wide work, whose source names no council, and savings the source gives for an area as a "
+                  "whole"),
+    "sub_region": ("area-wide work, whose source names no council, savings the source gives for an area as a whole, "
+                   "and councils outside any sub-region"),
+    "programme": "case studies outside any programme",
+}
+NOT_IN_A_ROW_COUNTED = {  # the same for rows of case studies
     "authority": "area-wide work, whose source names no council",
     "sub_region": "area-wide work, whose source names no council, and councils outside any sub-region",
     "programme": "case studies outside any programme",
@@ -390,14 +423,14 @@ def describe_league_totals(league, scope: str, shown: int | None = None) -> list
     rows = amount(league.rows_total)
     if league.overlaps:
         text = (f"{subject} add up to {rows}, more than {total}: "
-                f"{OVERLAP.get(league.entity, 'a case study counts in several rows')}.")
+                f"{overlap_reason(league.entity, league.metric) or 'a case study counts in several rows'}.")
     elif league.uncounted:
         text = f"{subject} add up to {rows}, less than {total}."
     else:
         text = f"{subject} add up to {rows}, {total}."
     if league.uncounted:
         text += (f" {amount(league.uncounted)} of that total {'are' if count and league.uncounted != 1 else 'is'} "
-                 f"in no row: {NOT_IN_A_ROW.get(league.entity, 'case studies in no row')}.")
+                 f"in no row: {(NOT_IN_A_ROW_COUNTED if count else NOT_IN_A_ROW).get(league.entity, 'case studies in no row')}.")
     return [text]
 
 

@@ -48,7 +48,7 @@ def taken_slugs(root: Path, sources=None) -> dict[str, str]:
 
 
 def suggest_free_slug(slug: str, authorities: list[str], taken) -> str:
-    """A free slug close to a taken one: the first authority added, else a number."""
+    """A free slug close to a taken one: the first authority (or the area) added, else a number."""
     for candidate in [f"{slug}-{derive_slug(a)}" for a in authorities[:1]] + [f"{slug}-{n}" for n in range(2, 100)]:
         candidate = candidate[:SLUG_MAX].strip("-")
         if candidate not in taken:
@@ -69,8 +69,8 @@ def check_slug(slug: str, taken: dict[str, str], authorities: list[str]) -> str:
 def resolve_id(text: str, register: dict, name: str) -> str:
     """The register id an editor means by an id, a name or an alias ('Notts CC'); unknown ones get suggestions."""
     wanted = text.strip()
-    if wanted in register:
-        return wanted
+    if wanted in register or wanted.lower() in register:
+        return wanted if wanted in register else wanted.lower()
     for item_id, item in register.items():
         spellings = [getattr(item, "name", ""), getattr(item, "short_name", ""), *getattr(item, "aliases", [])]
         if wanted.lower() in (spelling.lower() for spelling in spellings if spelling):
@@ -92,12 +92,37 @@ def resolve_ids(texts, register: dict, name: str) -> list[str]:
     return ids
 
 
-def suggest_partnership(authorities: list[str], registers: dict) -> str | None:
-    """The partnership whose sub-regional work covered the first authority, where the registers say."""
-    for authority_id in authorities:
-        sub_region = registers["sub_regions"].get(registers["authorities"][authority_id].sub_region or "")
+AREA_REGISTERS = {"regions": "region", "sub_regions": "sub-region"}
+
+
+def resolve_area(text: str, registers: dict) -> str:
+    """The region or sub-region an editor means by an id or a name ('Leicestershire', 'East Midlands')."""
+    wanted = text.strip()
+    for name in AREA_REGISTERS:
+        try:
+            return resolve_id(wanted, registers[name], name)
+        except ScaffoldError:
+            continue
+    areas = {**registers["regions"], **registers["sub_regions"]}
+    names = {item.name: item_id for item_id, item in areas.items()}
+    suggestions = closest(wanted, list(areas)) or [names[n] for n in closest(wanted, list(names))]
+    hint = ("did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?") if suggestions else "no close match"
+    raise ScaffoldError(f"unknown area {wanted!r} — {hint} (ids are listed in data/regions.yaml and "
+                        "data/sub_regions.yaml)")
+
+
+def suggest_partnership(authorities: list[str], registers: dict, area: str | None = None) -> str | None:
+    """The partnership whose sub-regional work covered the first authority (or the area), where the registers say;
+    for a region, its one partnership, if it has only one."""
+    sub_regions = [registers["authorities"][a].sub_region for a in authorities] + [area]
+    for sub_region in (registers["sub_regions"].get(s or "") for s in sub_regions):
         if sub_region and sub_region.partnership:
             return sub_region.partnership
+    region = registers["regions"].get(area or "")
+    if region:
+        of_region = [p.id for p in registers["partnerships"].values() if p.region == region.name]
+        if len(of_region) == 1:
+            return of_region[0]
     return None
 
 
@@ -107,10 +132,15 @@ def _wrapped(prefix: str, words: list[str], indent: str = "#   ") -> str:
 
 
 def render_template(title: str, partnership: str, authorities: list[str], themes: list[str], registers: dict,
-                    today: dt.date) -> str:
+                    today: dt.date, area: str | None = None) -> str:
     """The new file: every field explained in a comment; what only the editor knows marked REPLACE."""
     programmes = [p.id for p in registers["programmes"].values() if p.partnership == partnership]
-    chosen = ", ".join(f"{registers['authorities'][a].name} ({a})" for a in authorities)
+    chosen = ", ".join(f"{registers['authorities'][a].name} ({a})" for a in authorities) or "none"
+    authorities_line = (f"authorities: [{', '.join(authorities)}]" if authorities
+                        else "# authorities: [council-id, council-id]")
+    area_name = (registers["regions"].get(area) or registers["sub_regions"].get(area)).name if area else ""
+    area_line = f"area: {area}" if area else "# area: east-midlands"
+    area_now = f" Now: {area_name} ({area})." if area else ""
     programme_line = _wrapped("#   for this partnership: ", programmes) if programmes else "#   (none for this partnership yet)"
     return f"""\
 ---
@@ -137,11 +167,11 @@ partnership: {partnership}
 # authorities (optional): the councils the source names as taking part, ids from data/authorities.yaml. Name only
 #   councils the source names (or fixes, as in "the seven Nottinghamshire districts"); never fill the list
 #   in from a sub-region. Now: {chosen}.
-authorities: [{", ".join(authorities)}]
+{authorities_line}
 
 # area (optional): for work the source describes as area-wide without naming the councils, the region or sub-region,
-#   an id from data/regions.yaml or data/sub_regions.yaml. Give authorities, area, or both.
-# area: east-midlands
+#   an id from data/regions.yaml or data/sub_regions.yaml. Give authorities, area, or both.{area_now}
+{area_line}
 
 # themes (required): the kinds of work it covers, ids from data/themes.yaml:
 {_wrapped("#   ", list(registers["themes"]))}
@@ -175,6 +205,9 @@ source:
 #         source gives for one year only is one-off, not per-year
 #   quote: the source's own words that give the figure, with the amount as printed (at most 300
 #         characters; … marks words left out). It is shown beside the figure.
+#   authorities (optional): the councils, of those listed above, this saving belongs to, where the source
+#         gives it for some of them only, e.g. [melton]; [] where it gives it for the area as a whole (then
+#         no council is credited with it; needs area:). Left out, the saving counts for every council above.
 # savings:
 #   - amount: 677000
 #     type: cashable
@@ -239,20 +272,28 @@ def _need(value, flag: str):
     return value
 
 
+AUTHORITIES_QUESTION = "Authorities (ids or names, separated by commas; Enter if the source names none): "
+AREA_QUESTION = "Area of the work (a region or sub-region, id or name): "
+
+
 def plan_case_study(root: Path, title=None, authorities=(), themes=(), partnership=None, slug=None,
-                    ask: Ask | None = None, out=sys.stdout, today: dt.date | None = None) -> tuple[str, str]:
-    """(slug, file text) for a new case study; values not given are asked for when `ask` is given."""
+                    ask: Ask | None = None, out=sys.stdout, today: dt.date | None = None,
+                    area: str | None = None) -> tuple[str, str]:
+    """(slug, file text) for a new case study; values not given are asked for when `ask` is given. A case study
+    names councils, an area, or both: asked for councils, an editor may answer with none (then the area is asked
+    for) or with the area itself."""
     sources = load_sources(root)
     content, _ = validate_sources(sources, today)
     registers = content.registers
     taken = taken_slugs(root, sources)
+    area = resolve_area(area, registers) if area else None
 
     def parse_title(text: str) -> str:
         text = " ".join(text.split())
         if not 5 <= len(text) <= 120:
             raise ScaffoldError(f"a title has 5–120 characters; this one has {len(text)}")
         if not slug:
-            check_slug(derive_slug(text), taken, list(authorities))
+            check_slug(derive_slug(text), taken, list(authorities) or ([area] if area else []))
         return text
 
     def parse_ids(name: str):
@@ -263,43 +304,65 @@ def plan_case_study(root: Path, title=None, authorities=(), themes=(), partnersh
             return ids
         return parse
 
+    def parse_councils_or_area(text: str) -> tuple[list[str], str | None]:
+        if not text.strip():
+            return [], None
+        try:
+            return resolve_ids([text], registers["authorities"], "authorities"), None
+        except ScaffoldError as error:
+            try:
+                return [], resolve_area(text, registers)
+            except ScaffoldError:
+                raise ScaffoldError(f"{error}; or, for work the source names no council for, give its area") from None
+
     if ask:
         title = parse_title(title) if title else ask_until_valid(ask, "Title: ", parse_title, out)
-        authorities = resolve_ids(authorities, registers["authorities"], "authorities") or ask_until_valid(
-            ask, "Authorities (ids or names, separated by commas): ", parse_ids("authorities"), out)
+        authorities = resolve_ids(authorities, registers["authorities"], "authorities")
+        if not authorities and not area:
+            authorities, area = ask_until_valid(ask, AUTHORITIES_QUESTION, parse_councils_or_area, out)
+            if not authorities and not area:
+                area = ask_until_valid(ask, AREA_QUESTION, lambda text: resolve_area(text, registers), out)
         if not themes:
             print(_wrapped("Themes: ", list(registers["themes"]), "  "), file=out)
         themes = resolve_ids(themes, registers["themes"], "themes") or ask_until_valid(
             ask, "Themes (ids, separated by commas): ", parse_ids("themes"), out)
         if not partnership:
-            default = suggest_partnership(authorities, registers)
+            default = suggest_partnership(authorities, registers, area)
             print(_wrapped("Partnerships: ", list(registers["partnerships"]), "  "), file=out)
             partnership = ask_until_valid(
                 ask, f"Partnership [{default}]: " if default else "Partnership: ",
                 lambda text: resolve_id(text or default or "", registers["partnerships"], "partnerships"), out)
     else:
         title = parse_title(_need(title, "--title"))
-        authorities = resolve_ids(_need(authorities, "--authority"), registers["authorities"], "authorities")
+        if not authorities and not area:
+            raise ScaffoldError("give --authority, or --area for work the source names no council for "
+                                "(or run it in a terminal to be asked)")
+        authorities = resolve_ids(authorities, registers["authorities"], "authorities")
         themes = resolve_ids(_need(themes, "--theme"), registers["themes"], "themes")
     if partnership:
         partnership = resolve_id(partnership, registers["partnerships"], "partnerships")
     else:
-        partnership = suggest_partnership(authorities, registers)
+        partnership = suggest_partnership(authorities, registers, area)
         if not partnership:
             raise ScaffoldError("give --partnership, one of: " + ", ".join(registers["partnerships"]))
-        print(f"Partnership: {partnership} (the partnership of {registers['authorities'][authorities[0]].name}'s "
-              "sub-region; give --partnership to choose another)", file=out)
-    slug = check_slug(slug or derive_slug(title), taken, authorities)
-    return slug, render_template(title, partnership, authorities, themes, registers, today or dt.date.today())
+        whose = (f"{registers['authorities'][authorities[0]].name}'s sub-region" if authorities and
+                 registers["authorities"][authorities[0]].sub_region else f"the area {area}")
+        print(f"Partnership: {partnership} (the partnership of {whose}; give --partnership to choose another)",
+              file=out)
+    slug = check_slug(slug or derive_slug(title), taken, authorities or ([area] if area else []))
+    return slug, render_template(title, partnership, authorities, themes, registers, today or dt.date.today(), area)
 
 
 def add_new_command(commands) -> None:
     command = commands.add_parser("new", help="start a new case study from the template")
     command.add_argument("--title", help="the case study's title; its address (slug) is made from it")
     command.add_argument("--authority", action="append", default=[], metavar="ID",
-                         help="an authority involved: id or name (repeat, or separate by commas)")
+                         help="an authority the source names as taking part: id or name (repeat, or separate by commas)")
+    command.add_argument("--area", metavar="ID",
+                         help="for area-wide work: the region or sub-region, id or name (with or without --authority)")
     command.add_argument("--theme", action="append", default=[], metavar="ID", help="a theme (repeat for more)")
-    command.add_argument("--partnership", metavar="ID", help="default: the partnership of the authority's sub-region")
+    command.add_argument("--partnership", metavar="ID",
+                         help="default: the partnership of the authority's sub-region, or of the area")
     command.add_argument("--slug", help="choose the slug instead of deriving it from the title")
     command.add_argument("--yes", action="store_true", help="write without asking to confirm")
 
@@ -311,7 +374,7 @@ def run_new(args, ask: Ask | None = None, out=None, today: dt.date | None = None
         ask = input
     try:
         slug, text = plan_case_study(root, args.title, args.authority, args.theme, args.partnership, args.slug,
-                                     ask, out, today)
+                                     ask, out, today, getattr(args, "area", None))
     except ScaffoldError as error:
         print(f"pkhub new: {error}", file=sys.stderr if out is sys.stdout else out)
         return 2

@@ -1,7 +1,8 @@
-"""Attribution: savings are credited only to the councils a case study names. Area-wide work is listed on the pages of
-the councils and sub-regions of its area as work that covered them, and no page, filter, league or figure counts it
-as theirs — in a small hub built into a temporary folder, and on every authority and sub-region page of the real
-site, recomputed from the YAML."""
+"""Attribution: savings are credited only to the councils a case study names, and each saving only to those of them
+its own `authorities` lists (none for a saving of the area as a whole). Area-wide work is listed on the pages of the
+councils and sub-regions of its area as work that covered them, and no page, filter, league or figure counts it as
+theirs — in a small hub built into a temporary folder, and on every authority and sub-region page of the real site,
+recomputed from the YAML."""
 
 from __future__ import annotations
 
@@ -27,6 +28,44 @@ def study(amount: int, authorities: str | None, area: str | None = None, basis: 
     return front.replace("type: cashable", "type: unstated") if area else front
 
 
+# One case study naming three councils whose savings the source gives for some of them only (totals, so the per-year
+# figures of the other case studies are untouched): £111,111 Blaby's, £222,222 the City's, £3,333,333 the region's.
+SPLIT = """\
+title: Project bids of three councils
+summary: Three councils bid for funds; each bid's savings are the source's for one council, one for the region.
+partnership: em-iep
+authorities: [nottinghamshire-cc, nottingham-city, blaby]
+area: east-midlands
+themes: [procurement]
+published: 2026-01-15
+savings:
+  - amount: 111111
+    type: unstated
+    status: delivered
+    basis: total
+    years: 2
+    quote: "Blaby saved £111,111 over two years"
+    authorities: [blaby]
+  - amount: 222222
+    type: cashable
+    status: delivered
+    basis: total
+    years: 2
+    quote: "the City saved £222,222 over two years"
+    authorities: [nottingham-city]
+  - amount: 3333333
+    type: unstated
+    status: delivered
+    basis: total
+    years: 2
+    quote: "£3,333,333 across the region"
+    authorities: []
+source:
+  document: EM IEP Board meeting pack, 12 April 2011
+  date: "2011-04-12"
+"""
+SPLIT_ONLY = ("111,111", "£111k", "222,222", "£222k", "3,333,333", "£3.3m")
+
 FIGURES_PAGE = ('{{ league_table(by="authority", metric="delivered", basis="per-year") }}\n\n'
                 '{{ league_table(by="sub_region", metric="delivered", basis="per-year", credit="both") }}\n')
 
@@ -40,6 +79,9 @@ def small(tmp_path_factory):
     repo.case_study("blaby-alone", study(400000, "authorities: [blaby]"))
     repo.case_study("region-wide", study(987654, None, "east-midlands"))
     repo.case_study("notts-wide", study(2345678, None, "nottinghamshire", "one-off"))
+    repo.case_study("split-bids", SPLIT)
+    repo.case_study("notts-forecast", with_saving_amount(VALID_FRONT_MATTER, 55555).replace(
+        "status: delivered", "status: forecast").replace("basis: per-year", "basis: per-year\n    authorities: [nottingham-city]"))
     repo.write("docs/figures.md", FIGURES_PAGE)
     repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace(
         "  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
@@ -63,10 +105,12 @@ def section_links(page: str, heading: str) -> list[str]:
 
 
 @pytest.mark.parametrize("address, named, covered", [
-    ("authorities/nottinghamshire-cc", ["blaby-and-notts", "named-work"], ["notts-wide", "region-wide"]),
-    ("authorities/blaby", ["blaby-alone", "blaby-and-notts"], ["region-wide"]),
-    ("sub-regions/nottinghamshire", ["blaby-and-notts", "named-work"], ["notts-wide", "region-wide"]),
-    ("sub-regions/leicestershire", ["blaby-alone", "blaby-and-notts"], ["region-wide"]),
+    ("authorities/nottinghamshire-cc", ["blaby-and-notts", "named-work", "notts-forecast", "split-bids"],
+     ["notts-wide", "region-wide"]),
+    ("authorities/blaby", ["blaby-alone", "blaby-and-notts", "split-bids"], ["region-wide"]),
+    ("sub-regions/nottinghamshire", ["blaby-and-notts", "named-work", "notts-forecast", "split-bids"],
+     ["notts-wide", "region-wide"]),
+    ("sub-regions/leicestershire", ["blaby-alone", "blaby-and-notts", "split-bids"], ["region-wide"]),
 ])
 def test_a_page_lists_the_work_naming_it_apart_from_area_wide_work_and_credits_only_the_first(small, address, named, covered):
     page = read(small.site, address)
@@ -94,10 +138,12 @@ def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_o
         ("Nottinghamshire County Council", "£1.2m"), ("Blaby District Council", "£900k"),
         ("Nottingham City Council", "£677k")]
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert "Area-wide work, whose source names no council, is credited to none and is in no row." in text
-    assert ("The rows add up to £2.8m, more than the hub's total of £2.6m delivered (amounts a year) in the 5 case "
-            "studies, each counted once: a case study naming several councils counts in full for each. £988k of that "
-            "total is in no row: area-wide work, whose source names no council.") in text
+    assert ("Area-wide work, whose source names no council, and savings the source gives for an area as a whole are "
+            "credited to none and are in no row.") in text
+    assert ("The rows add up to £2.8m, more than the hub's total of £2.6m delivered (amounts a year) in the 7 case "
+            "studies, each counted once: a saving credited to several councils counts in full for each. £988k of that "
+            "total is in no row: area-wide work, whose source names no council, and savings the source gives for an "
+            "area as a whole.") in text
 
 
 def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_beside_it_when_the_order_changes(small):
@@ -107,19 +153,20 @@ def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_be
     # Split equally: Nottinghamshire 677,000 + 250,000; Leicestershire 250,000 + 400,000 — the same order.
     assert "gives the same order, so the equal-share table is not shown" in page
     index = read(small.site, "authorities")  # the authorities' league page: there the order changes
-    # Blaby 250,000 + 400,000; Notts CC 338,500 + 250,000; the City 338,500 (halves round to even: £588k, £338k).
+    # Blaby 250,000 + 400,000 + 111,111 (its own bid); Notts CC 338,500 + 250,000 (halves round to even: £588k); the
+    # City 338,500 + 222,222 (its own bid). The region's 3,333,333 is nobody's.
     assert league_rows(index, "Authorities ranked by savings delivered, each saving split equally") == [
-        ("Blaby District Council", "£650k"), ("Nottinghamshire County Council", "£588k"),
-        ("Nottingham City Council", "£338k")]
-    assert "each saving is split equally among the councils its case study names" in index
+        ("Blaby District Council", "£761k"), ("Nottinghamshire County Council", "£588k"),
+        ("Nottingham City Council", "£561k")]
+    assert "each saving is split equally among the councils it is credited to" in index
 
 
 def test_filters_and_search_facets_follow_the_same_rule(small):
     hub = build_hub(small.root, TODAY)
-    assert [cs.slug for cs in hub.select(authority="blaby")] == ["blaby-alone", "blaby-and-notts"]
+    assert [cs.slug for cs in hub.select(authority="blaby")] == ["blaby-alone", "blaby-and-notts", "split-bids"]
     assert [cs.slug for cs in hub.select(covering_authority="blaby")] == ["region-wide"]
     assert [cs.slug for cs in hub.select(covering_sub_region="nottinghamshire")] == ["notts-wide", "region-wide"]
-    assert [cs.slug for cs in hub.select(area="leicestershire")] == ["region-wide"]
+    assert [cs.slug for cs in hub.select(area="leicestershire")] == ["region-wide", "split-bids"]
     index = LexborHTMLParser(read(small.site, "case-studies"))
     item = index.css_first('li a[href="region-wide/"]').parent
     assert item.attributes["data-authority"] == "" and item.attributes["data-subregion"] == ""
@@ -136,6 +183,73 @@ def test_an_area_wide_case_study_shows_its_area_and_its_savings_with_the_source_
     assert "<dt>Authorities</dt>" not in page
     assert ('<td class="hub-num">£2,345,678</td><td class="hub-quote">Printed as “saving £2,345,678 a year on '
             "licences”</td><td>Kind not stated in the source</td>") in page
+
+
+# --- A saving credited to some of the councils its case study names ---------------------------------------------
+
+def total_row(page: str) -> str:
+    """The 'Total over a period' row of a page's savings summary, as text."""
+    summary = LexborHTMLParser(page).css_first("table.hub-table")
+    return next(tr.text(separator=" ", strip=True) for tr in summary.css("tbody tr")
+                if tr.css_first("th").text(strip=True) == "Total over a period")
+
+
+@pytest.mark.parametrize("address, shown, hidden", [
+    ("authorities/blaby", ["£111k (1 figure)"], ["222,222", "£222k", "3,333,333", "£3.3m", "£3.7m"]),
+    ("authorities/nottingham-city", ["£222k (1 figure)"], ["111,111", "£111k", "3,333,333", "£3.3m", "£333k"]),
+    ("authorities/nottinghamshire-cc", [], SPLIT_ONLY),
+    ("sub-regions/nottinghamshire", ["£222k (1 figure)"], ["111,111", "£111k", "3,333,333", "£3.3m"]),
+    ("sub-regions/leicestershire", ["£111k (1 figure)"], ["222,222", "£222k", "3,333,333", "£3.3m"]),
+])
+def test_a_page_counts_only_the_savings_credited_to_its_council(small, address, shown, hidden):
+    page = read(small.site, address)
+    row = total_row(page)
+    assert all(amount in row for amount in shown) and (shown or "—" in row), row
+    assert [amount for amount in hidden if amount in page] == []
+    item = LexborHTMLParser(page).css_first('li a[href$="split-bids/"]').parent.text()
+    assert ("its other savings are not credited here" if shown else "its savings are not credited here") in item
+
+
+def test_the_case_study_page_shows_whom_each_saving_is_credited_to(small):
+    page = read(small.site, "case-studies/split-bids")
+    table = LexborHTMLParser(page).css_first("table.hub-table")
+    assert [th.text() for th in table.css("thead th")][5] == "Credited to"
+    cells = [tr.css("td")[5] for tr in table.css("tbody tr")]
+    assert [cell.text(strip=True) for cell in cells] == [
+        "Blaby District Council", "Nottingham City Council", "No council: the source gives it for East Midlands as a whole"]
+    assert cells[0].css_first("a").attributes["href"] == "../../authorities/blaby/"
+    assert "counted for no council" in page
+    assert "Credited to" not in read(small.site, "case-studies/named-work")  # every saving, every council named
+
+
+def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(small):
+    index = LexborHTMLParser(read(small.site, "case-studies"))
+    item = index.css_first('li a[href="split-bids/"]').parent
+    credit = item.attributes["data-credit"].split()
+    assert {"authority=blaby|yes", "authority=blaby|non-cashable-total", "authority=nottingham-city|cashable-total",
+            "subregion=nottinghamshire|cashable-total", "type=district|non-cashable-total",
+            "region=east-midlands|yes"} <= set(credit)
+    assert not [value for value in credit if value.startswith("authority=nottinghamshire-cc|")]
+    form = index.css_first("form[data-hub-filters]")
+    assert form.attributes["data-council-facets"].split() == ["authority", "type", "region", "subregion"]
+    entry = next(e for e in read_index(small.site) if e["url"] == "/case-studies/split-bids/")
+    assert set(entry["filters"]["credit"]) == set(credit)
+
+
+def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(small):
+    from macros.page_macros import headline, savings_by_kind
+
+    hub = build_hub(small.root, TODAY)
+    city = headline(hub, "index.md", "delivered", basis="total", authority="nottingham-city")
+    assert "£222k" in city and "in 1 case study" in city and "£3.3m" not in city
+    assert 'href="case-studies/?authority=nottingham-city&amp;delivered=cashable-total"' in city
+    notts = savings_by_kind(hub, "index.md", authority="nottinghamshire-cc")
+    assert "£222k" not in notts and "£111k" not in notts and "£3.3m" not in notts
+    table = (small.site / "exports" / "case-studies.csv").read_text(encoding="utf-8")
+    rows = [line for line in table.splitlines() if line.startswith("split-bids,")]
+    assert [row.split(",")[19] for row in rows] == ["blaby", "nottingham-city", ""]
+    named = [line for line in table.splitlines() if line.startswith("named-work,")]
+    assert named[0].split(",")[19] == "nottinghamshire-cc;nottingham-city"
 
 
 # --- The real site, recomputed from the YAML ---------------------------------------------------------------------
@@ -166,9 +280,19 @@ def covers(area: str | None, authority: dict, registers: dict) -> bool:
     return authority["region"] == registers["regions"][area]["name"]
 
 
-def test_every_real_authority_page_lists_and_credits_only_the_case_studies_naming_it(site):
+def credited(cs: dict, saving: dict) -> list[str]:
+    """Written out from CONTENT_MODEL.md: a saving's own `authorities`, else every council the case study names."""
+    return saving["authorities"] if "authorities" in saving else cs.get("authorities") or []
+
+
+def delivered_by_basis(savings) -> dict[str, float]:
+    return {basis: sum(s["amount"] for s in savings if s["status"] == "delivered" and s["basis"] == basis)
+            for basis in ("one-off", "per-year", "total")}
+
+
+def test_every_real_authority_page_lists_the_case_studies_naming_it_and_credits_only_its_own_savings(site):
     registers, studies = load_yaml_registers(), load_yaml_case_studies()
-    checked = covered_somewhere = 0
+    checked = covered_somewhere = split = 0
     for authority_id, authority in registers["authorities"].items():
         named = sorted(slug for slug, cs in studies.items() if authority_id in (cs.get("authorities") or []))
         covered = sorted(slug for slug, cs in studies.items() if slug not in named
@@ -176,15 +300,37 @@ def test_every_real_authority_page_lists_and_credits_only_the_case_studies_namin
         page = read(site, f"authorities/{authority_id}")
         assert sorted(section_links(page, "Case studies")) == named, authority_id
         assert sorted(section_links(page, "Work that covered")) == covered, authority_id
-        delivered = {basis: sum(s["amount"] for slug in named for s in studies[slug].get("savings") or []
-                                if s["status"] == "delivered" and s["basis"] == basis)
-                     for basis in ("one-off", "per-year", "total")}
+        own = {slug: [s for s in studies[slug].get("savings") or [] if authority_id in credited(studies[slug], s)]
+               for slug in named}
+        delivered = delivered_by_basis([s for savings in own.values() for s in savings])
         shown = summary_figures(page)
         assert [basis for basis, value in delivered.items() if not compact_equal(shown.get(basis, 0), value)] == [], \
             (authority_id, shown, delivered)
+        for slug in named:  # each listing shows the council's own savings only
+            listed = listed_amounts(page, slug)
+            expected = {basis: value for basis, value in delivered_by_basis(own[slug]).items() if value}
+            assert set(listed) == set(expected) and all(compact_equal(listed[b], expected[b]) for b in expected), \
+                (authority_id, slug, listed, expected)
+            split += len(own[slug]) < len(studies[slug].get("savings") or [])
         checked += 1
         covered_somewhere += bool(covered)
     assert checked == len(registers["authorities"]) and covered_somewhere
+
+
+LISTED_BASES = {"a year": "per-year", "one-off": "one-off", "in totals over a period": "total"}
+
+
+def listed_amounts(page: str, slug: str) -> dict[str, float]:
+    """The delivered amounts a browse page's listing shows for a case study, by basis."""
+    link = LexborHTMLParser(page).css_first(f'ul a[href$="case-studies/{slug}/"]')
+    text = link.parent.css_first("small").text()
+    return {LISTED_BASES[basis]: money(amount) for amount, basis in
+            re.findall(r"(£[\d,.]+[mk]?) (a year|one-off|in totals over a period)", text)}
+
+
+def money(text: str) -> float:
+    match = re.match(r"£([\d,.]+)(m|k)?", text)
+    return float(match.group(1).replace(",", "")) * {"m": 1_000_000, "k": 1_000}.get(match.group(2), 1)
 
 
 def compact_equal(shown: float, value: float) -> bool:
@@ -196,7 +342,7 @@ def compact_equal(shown: float, value: float) -> bool:
 def summary_figures(page: str) -> dict[str, float]:
     """The 'Delivered' column of an authority page's savings summary, by basis, as amounts."""
     table = LexborHTMLParser(page).css_first("table.hub-table")
-    if table is None or "Savings reported" not in table.css_first("caption").text():
+    if table is None or "Savings credited" not in table.css_first("caption").text():
         return {}
     labels = {"One-off": "one-off", "Per year": "per-year", "Total over a period": "total"}
     found = {}
@@ -220,3 +366,48 @@ def test_every_real_sub_region_page_lists_the_work_naming_its_councils_apart_fro
         page = read(site, f"sub-regions/{sub_id}")
         assert sorted(section_links(page, "Case studies")) == named, sub_id
         assert sorted(section_links(page, "Work that covered")) == covered, sub_id
+        own = [s for slug in named for s in studies[slug].get("savings") or []
+               if members & set(credited(studies[slug], s))]  # each saving once, however many councils it names
+        delivered, shown = delivered_by_basis(own), summary_figures(page)
+        assert [basis for basis, value in delivered.items() if not compact_equal(shown.get(basis, 0), value)] == [], \
+            (sub_id, shown, delivered)
+
+
+# --- In the browser: the savings filter under a council, on the index and the search page ---------------------------
+
+@pytest.fixture(scope="module")
+def small_url(small):
+    from .conftest import serve_folder
+
+    url, server = serve_folder(small.site)
+    yield url
+    server.shutdown()
+
+
+COUNCIL_SAVINGS_VIEWS = [
+    ("authority=blaby&delivered=yes", {"blaby-alone", "blaby-and-notts", "split-bids"}),
+    ("authority=nottinghamshire-cc&delivered=yes", {"blaby-and-notts", "named-work"}),  # split-bids: none of its own
+    ("authority=nottinghamshire-cc&delivered=no", {"notts-forecast", "split-bids"}),
+    ("authority=nottingham-city&delivered=no", {"notts-forecast"}),
+    ("authority=nottingham-city&delivered=forecast-cashable-per-year", {"notts-forecast"}),
+    ("authority=nottinghamshire-cc&delivered=forecast-cashable-per-year", set()),  # the City's forecast only
+    ("authority=nottingham-city&delivered=cashable-total", {"split-bids"}),
+    ("subregion=nottinghamshire&delivered=non-cashable-total", set()),  # Blaby's and the region's, not Notts'
+    ("type=district&delivered=non-cashable-total", {"split-bids"}),   # Blaby's own bid
+]
+
+
+@pytest.mark.parametrize("query, expected", COUNCIL_SAVINGS_VIEWS)
+def test_the_index_filters_savings_under_a_council_by_the_savings_credited_to_it(page, small_url, query, expected):
+    page.goto(small_url + "case-studies/?" + query)
+    page.wait_for_function("document.getElementById('hub-status').textContent.includes(' of ')")
+    shown = page.eval_on_selector_all("#hub-case-list > li:not([hidden]) > a", "links => links.map(a => a.getAttribute('href'))")
+    assert {href.strip("/") for href in shown} == expected
+
+
+@pytest.mark.parametrize("query, expected", COUNCIL_SAVINGS_VIEWS)
+def test_the_search_page_filters_savings_under_a_council_by_the_savings_credited_to_it(page, small_url, query, expected):
+    page.goto(small_url + "search/?" + query)
+    page.wait_for_function("/results?\\b|No results/.test(document.getElementById('hub-status').textContent)")
+    shown = page.eval_on_selector_all("#hub-results .hub-result__title a", "links => links.map(a => a.href)")
+    assert {href.rstrip("/").rsplit("/", 1)[1] for href in shown} == expected

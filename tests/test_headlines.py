@@ -63,8 +63,10 @@ def counted(studies: dict, query: dict) -> tuple[set[str], float]:
             continue
         if "authority" in query and query["authority"] not in (cs.get("authorities") or []):
             continue
+        # Under a council's name only the savings credited to it count: a saving's own authorities, else all named.
         amounts = [s["amount"] for s in cs.get("savings") or []
-                   if s["status"] == status and s["type"] in KINDS[kind] and s["basis"] == basis]
+                   if s["status"] == status and s["type"] in KINDS[kind] and s["basis"] == basis
+                   and ("authority" not in query or query["authority"] in s.get("authorities", cs.get("authorities")))]
         if amounts:
             slugs.add(slug)
             total += sum(amounts)
@@ -80,8 +82,20 @@ def index_items(site) -> list[dict]:
             for li in tree.css("#hub-case-list > li")]
 
 
+COUNCIL_FACETS = ("authority", "type", "region", "subregion")
+
+
 def filter_index(items: list[dict], query: dict) -> set[str]:
-    return {item["slug"] for item in items if all(value in item.get(key, []) for key, value in query.items())}
+    """The case studies the index's script shows for a query: with a council filter, the savings filter matches the
+    savings credited to such a council (the "credit" values)."""
+    savings = query.get("delivered")
+    councils = [key for key in COUNCIL_FACETS if key in query]
+    if not savings or savings == "investment" or not councils:
+        return {item["slug"] for item in items if all(value in item.get(key, []) for key, value in query.items())}
+    plain = {key: value for key, value in query.items() if key != "delivered"}
+    wanted = [f"{key}={query[key]}|{'yes' if savings == 'no' else savings}" for key in councils]
+    return {item["slug"] for item in items if all(value in item.get(key, []) for key, value in plain.items())
+            and all((value in item.get("credit", [])) != (savings == "no") for value in wanted)}
 
 
 def test_the_home_page_savings_are_the_sums_by_kind_and_basis_of_the_case_studies(site):

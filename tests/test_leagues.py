@@ -18,12 +18,14 @@ REGISTER_MODELS = {name: {item["id"]: MODELS[name].model_validate(item) for item
 
 
 def case_study(slug, partnership, themes, authorities=(), area=None, investment=None, savings=()):
+    """A case study; each saving is (amount, type, status, basis) or that and the councils it is credited to."""
     return models.CaseStudy.model_validate({
         "slug": f"study-{slug}", "title": f"Case study {slug}", "summary": "A summary long enough to be valid here.",
         "partnership": partnership, "authorities": list(authorities), "area": area, "themes": themes,
         "investment": investment, "published": "2026-01-01", "source": {"document": "Board pack", "date": "2011"},
-        "savings": [{"amount": amount, "type": kind, "status": status, "basis": basis, "quote": f"saved {amount:,}"}
-                    for amount, kind, status, basis in savings],
+        "savings": [{"amount": amount, "type": kind, "status": status, "basis": basis, "quote": f"saved {amount:,}",
+                     **({"authorities": list(credited[0])} if credited else {})}
+                    for amount, kind, status, basis, *credited in savings],
     }, context={"today": dt.date(2026, 11, 22)})
 
 
@@ -32,7 +34,8 @@ def frames(case_studies):
     studies, built as the Hub builds them (so the one attribution rule applies)."""
     studies = [cs if isinstance(cs, models.CaseStudy) else
                case_study(cs[0], cs[1], cs[2], ["blaby"], investment=cs[3], savings=cs[4]) for cs in case_studies]
-    return compute.case_study_frame(studies, REGISTER_MODELS), compute.savings_frame(studies)
+    return (compute.case_study_frame(studies, REGISTER_MODELS),
+            compute.savings_frame(studies, REGISTER_MODELS["authorities"]))
 
 
 CASES = [
@@ -128,7 +131,8 @@ def test_savings_are_credited_only_to_the_councils_named_in_full_or_in_equal_sha
     league = leagues.compute_league_table(frame, savings, entity, "delivered", credit=credit)
     assert values(league) == expected  # the £7m of area-wide work is in no row
     assert league.scope_total == 8_350_000 and league.uncounted == 7_000_000
-    assert "Area-wide work, whose source names no council, is credited to none" in league.rule
+    assert "Area-wide work, whose source names no council, and savings the source gives for an area as a whole are " \
+        "credited to none" in league.rule
 
 
 def test_an_equal_share_can_change_the_order_and_adds_up_to_what_is_credited():
@@ -138,7 +142,7 @@ def test_an_equal_share_can_change_the_order_and_adds_up_to_what_is_credited():
     assert full.order()[0][0] == "nottinghamshire-cc" and shared.order()[0][0] == "blaby"
     assert full.overlaps and not shared.overlaps
     assert shared.rows_total == pytest.approx(1_350_000)  # every named council's share, each saving once
-    assert "split equally among the councils its case study names" in shared.rule
+    assert "split equally among the councils it is credited to" in shared.rule
 
 
 def test_an_equal_share_applies_only_to_savings_by_council_or_sub_region():
@@ -147,3 +151,50 @@ def test_an_equal_share_applies_only_to_savings_by_council_or_sub_region():
         leagues.compute_league_table(frame, savings, "theme", "delivered", credit="equal-share")
     with pytest.raises(ValueError):
         leagues.compute_league_table(frame, savings, "authority", "roi", credit="equal-share")
+
+
+# One case study naming three councils in two sub-regions, each saving the source's for some of them only.
+PER_SAVING = [
+    case_study("bids", "em-iep", ["procurement"], ["nottinghamshire-cc", "nottingham-city", "blaby"],
+               area="east-midlands", investment=100_000, savings=[
+                   (600_000, "cashable", "delivered", "per-year", ["blaby"]),
+                   (300_000, "unstated", "delivered", "per-year", ["nottinghamshire-cc", "nottingham-city"]),
+                   (4_000_000, "unstated", "delivered", "per-year", []),   # the area's as a whole
+                   (90_000, "cashable", "delivered", "per-year")]),        # every council named
+    case_study("notts-alone", "em-iep", ["procurement"], ["nottinghamshire-cc"], investment=50_000,
+               savings=[(200_000, "cashable", "delivered", "per-year")]),
+]
+
+
+@pytest.mark.parametrize("entity, credit, expected", [
+    ("authority", "full", {"blaby": 690_000, "nottinghamshire-cc": 590_000, "nottingham-city": 390_000}),
+    ("authority", "equal-share", {"blaby": 630_000, "nottinghamshire-cc": 380_000, "nottingham-city": 180_000}),
+    ("sub_region", "full", {"nottinghamshire": 590_000, "leicestershire": 690_000}),
+    ("sub_region", "equal-share", {"nottinghamshire": 560_000, "leicestershire": 630_000}),
+])
+def test_a_saving_counts_only_for_the_councils_it_is_credited_to(entity, credit, expected):
+    frame, savings = frames(PER_SAVING)
+    league = leagues.compute_league_table(frame, savings, entity, "delivered", credit=credit)
+    assert values(league) == expected
+    assert league.scope_total == 5_190_000 and league.uncounted == 4_000_000  # the area's saving is in no row
+    assert "credited to each council" in league.rule or "credited to the councils of each sub-region" in league.rule
+
+
+def test_a_council_named_but_credited_no_saving_still_counts_the_case_study_it_is_named_in():
+    frame, savings = frames(PER_SAVING[:1] + [case_study(
+        "city-named", "em-iep", ["procurement"], ["nottingham-city", "blaby"],
+        savings=[(70_000, "cashable", "delivered", "one-off", ["blaby"])])])
+    counts = leagues.compute_league_table(frame, savings, "authority", "case_studies")
+    assert values(counts) == {"blaby": 2, "nottingham-city": 2, "nottinghamshire-cc": 1}
+    one_off = leagues.compute_league_table(frame, savings, "authority", "delivered", basis="one-off")
+    assert values(one_off) == {"blaby": 70_000}
+
+
+def test_return_on_investment_by_council_counts_only_case_studies_whose_savings_are_all_its_own():
+    frame, savings = frames(PER_SAVING)
+    league = leagues.compute_league_table(frame, savings, "authority", "roi")
+    assert values(league) == {"nottinghamshire-cc": 4.0}  # notts-alone: 200,000 / 50,000; bids is split
+    assert "whose delivered savings are all credited to it" in league.rule
+    share = leagues.compute_league_table(frame, savings, "authority", "cashable_share")
+    assert {k: round(v, 4) for k, v in values(share).items()} == {
+        "blaby": 1.0, "nottinghamshire-cc": round(290_000 / 590_000, 4), "nottingham-city": round(90_000 / 390_000, 4)}

@@ -25,6 +25,7 @@ def new(repo, *flags, ask=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--title")
     parser.add_argument("--authority", action="append", default=[])
+    parser.add_argument("--area")
     parser.add_argument("--theme", action="append", default=[])
     parser.add_argument("--partnership")
     parser.add_argument("--slug")
@@ -180,7 +181,7 @@ def test_editor_is_asked_for_what_is_missing_until_it_is_valid(repo):
 
     status, printed = new(repo, ask=ask)
     assert status == 0, printed
-    assert asked[:2] == ["Title: ", "Authorities (ids or names, separated by commas): "]
+    assert asked[:2] == ["Title: ", "Authorities (ids or names, separated by commas; Enter if the source names none): "]
     assert "unknown authority 'notts-city' — did you mean 'nottingham-city'?" in printed
     assert asked[-1] == "Write it? [Y/n] "
     assert printed.index(f"Slug: {SLUG}") < printed.index(f"Wrote case_studies/{SLUG}.md")
@@ -231,3 +232,80 @@ def test_check_prints_github_annotations_on_the_problem_lines(repo):
         "in place of each line marked REPLACE")
     assert all(re.fullmatch(rf"::error file=case_studies/{SLUG}\.md,line=\d+,title=Hub check::[^\n]+", a)
                for a in annotations)
+
+
+# --- Area-wide work: an area instead of councils, or beside them ---------------------------------------------------
+
+def front_matter_of(repo) -> dict:
+    return yaml.safe_load((repo.root / "case_studies" / f"{SLUG}.md").read_text().split("---")[1])
+
+
+def test_an_editor_who_names_no_council_is_asked_for_the_area_and_it_is_written(repo):
+    answers = iter([TITLE, "", "Nottinghamshre", "Nottinghamshire", "procurement", "em-iep", "y"])
+    asked = []
+
+    def ask(question):
+        asked.append(question)
+        return next(answers)
+
+    status, printed = new(repo, ask=ask)
+    assert status == 0, printed
+    assert asked[1:4] == ["Authorities (ids or names, separated by commas; Enter if the source names none): ",
+                          "Area of the work (a region or sub-region, id or name): ",
+                          "Area of the work (a region or sub-region, id or name): "]
+    assert "unknown area 'Nottinghamshre' — did you mean 'nottinghamshire'?" in printed
+    front_matter = front_matter_of(repo)
+    assert front_matter["area"] == "nottinghamshire" and "authorities" not in front_matter
+    assert "# authorities: [council-id, council-id]" in (repo.root / "case_studies" / f"{SLUG}.md").read_text()
+
+
+def test_an_area_may_be_given_in_answer_to_the_councils_question(repo):
+    answers = iter([TITLE, "East Midlands", "procurement", "em-iep", "y"])
+    status, printed = new(repo, ask=lambda question: next(answers))
+    assert status == 0, printed
+    assert front_matter_of(repo)["area"] == "east-midlands"
+
+
+def test_an_answer_that_is_neither_a_council_nor_an_area_is_refused_with_both_suggested(repo):
+    answers = iter([TITLE, "Blabby", "blaby", "procurement", "em-iep", "y"])
+    status, printed = new(repo, ask=lambda question: next(answers))
+    assert status == 0, printed
+    assert ("unknown authority 'Blabby' — did you mean 'blaby'? (ids are listed in data/authorities.yaml); or, for "
+            "work the source names no council for, give its area") in printed
+    assert front_matter_of(repo)["authorities"] == ["blaby"] and "area" not in front_matter_of(repo)
+
+
+@pytest.mark.parametrize("extra, expected", [
+    (["--area", "leicestershire"], {"area": "leicestershire"}),
+    (["--area", "East Midlands", "--authority", "blaby"], {"area": "east-midlands", "authorities": ["blaby"]}),
+])
+def test_area_is_written_from_the_flag_with_or_without_councils(repo, extra, expected):
+    status, printed = new(repo, "--title", TITLE, "--theme", "procurement", "--partnership", "em-iep", *extra)
+    assert status == 0, printed
+    front_matter = front_matter_of(repo)
+    assert {key: front_matter[key] for key in expected} == expected
+    assert ("authorities" in front_matter) is ("authorities" in expected)
+
+
+def test_no_council_and_no_area_from_flags_is_refused(repo):
+    status, printed = new(repo, "--title", TITLE, "--theme", "procurement", "--partnership", "em-iep")
+    assert status == 2 and "give --authority, or --area for work the source names no council for" in printed
+
+
+def test_partnership_is_suggested_from_the_area(repo):
+    sub_regions = [{**item, "partnership": "em-iep"} for item in REGISTERS["sub_regions"]]
+    repo.write("data/sub_regions.yaml", yaml.safe_dump(sub_regions, sort_keys=False))
+    status, printed = new(repo, "--title", TITLE, "--theme", "procurement", "--area", "nottinghamshire")
+    assert status == 0, printed
+    assert "Partnership: em-iep (the partnership of the area nottinghamshire" in printed
+
+
+def test_an_area_case_study_filled_in_passes_the_check(repo):
+    new(repo, "--title", TITLE, "--theme", "procurement", "--partnership", "em-iep", "--area", "east-midlands")
+    path = repo.root / "case_studies" / f"{SLUG}.md"
+    text = path.read_text()
+    text = text.replace('"REPLACE with the title of the source document"', '"EM IEP Board meeting pack"')
+    text = text.replace('"REPLACE with YYYY-MM-DD"', '"2011-04-12"')
+    text = re.sub(r"REPLACE with ([^\n]*)", lambda m: m.group(1).capitalize(), text)
+    path.write_text(text)
+    assert problems_in(repo) == []

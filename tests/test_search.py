@@ -266,3 +266,27 @@ def test_search_sorted_by_largest_saving_ranks_by_delivered_amounts_on_one_basis
     amounts = [expected[url.split("/")[2]] for url in shown]
     assert [shown_amount(note) for note in notes] == amounts
     assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0
+
+
+def test_every_old_sort_value_maps_to_a_sort_offered_now():
+    from macros.facets import LEGACY_SORTS, SORTS
+
+    offered = [key for key, _ in SORTS]
+    assert LEGACY_SORTS and all(new in offered and old not in offered for old, new in LEGACY_SORTS.items())
+
+
+@pytest.mark.parametrize("address", ["case-studies/?sort=saving", "search/?q=council&sort=saving"])
+def test_an_old_link_sorted_by_saving_still_sorts_by_the_largest_saving(page, site_url, address):
+    page.goto(site_url + address)
+    status = wait_for_status(page, "Sorted: ")
+    assert "Sorted: largest delivered total over a period first." in status
+    assert page.locator("#hub-filter-sort").input_value() == "saving-total"
+    assert "sort=saving-total" in page.url  # the address now names the sort in force
+    expected = largest_delivered_from_yaml("total")
+    if address.startswith("search/"):
+        amounts = [expected[url.split("/")[2]] for url in results(page)]
+    else:
+        hrefs = page.eval_on_selector_all("#hub-case-list > li:not([hidden]) > a",
+                                          "links => links.map(a => a.getAttribute('href'))")
+        amounts = [expected[href.strip("/")] for href in hrefs]
+    assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0

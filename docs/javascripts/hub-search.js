@@ -9,6 +9,20 @@ const SORT_ORDER = { newest: "desc", "saving-total": "desc", "saving-a-year": "d
 // "Largest saving" sorts (macros/facets.py SAVING_SORTS): each shows on every result the amount it sorted by.
 const isSavingSort = (order) => order && order.startsWith("saving");
 const datasetKey = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+// Old sort values a shared address may still carry, each with the sort now nearest it (macros/facets.py LEGACY_SORTS).
+const LEGACY_SORTS = form ? JSON.parse(form.dataset.legacySorts || "{}") : {};
+// Filters naming a council or a kind of council (macros/facets.py COUNCIL_FACETS): with one of them, the savings
+// filter looks only at the savings credited to such a council, through the "credit" values "facet=value|savings".
+const COUNCIL_FACETS = form ? (form.dataset.councilFacets || "").split(" ").filter(Boolean) : [];
+
+function creditTerms(state) {
+  const savings = state.delivered;
+  if (!savings || savings === "investment") return null;
+  const councils = COUNCIL_FACETS.filter((key) => state[key]);
+  if (!councils.length) return null;
+  const wanted = savings === "no" ? "yes" : savings;  // "no delivered savings": none credited to such a council
+  return { values: councils.map((key) => `${key}=${state[key]}|${wanted}`), absent: savings === "no" };
+}
 
 function controls() {
   return [...form.elements].filter((el) => el.name && (el.tagName === "SELECT" || el.type === "search"));
@@ -23,8 +37,9 @@ function readState() {
 function restoreState() {
   const params = new URLSearchParams(window.location.search);
   for (const el of controls()) {
-    const value = params.get(el.name);
+    let value = params.get(el.name);
     if (value === null) continue;
+    if (el.name === "sort" && Object.hasOwn(LEGACY_SORTS, value)) value = LEGACY_SORTS[value];
     if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === value)) continue;
     el.value = value;
   }
@@ -61,9 +76,13 @@ function setUpIndex() {
   const items = [...list.children].map((li, position) => ({ li, position }));
   const filterKeys = controls().map((el) => el.name).filter((name) => name !== "sort");
 
+  const has = (li, key, value) => (li.dataset[key] || "").split(" ").includes(value);
+
   return function apply(state) {
+    const credit = creditTerms(state);
     const shown = items.filter(({ li }) =>
-      filterKeys.every((key) => !state[key] || (li.dataset[key] || "").split(" ").includes(state[key])));
+      filterKeys.every((key) => !state[key] || (credit && key === "delivered") || has(li, key, state[key])) &&
+      (!credit || credit.values.every((value) => has(li, "credit", value) !== credit.absent)));
     const order = state.sort || "newest";
     shown.sort((a, b) => compareItems(a, b, order));
     for (const { li } of items) li.hidden = true;
@@ -152,7 +171,12 @@ function setUpSearch() {
     const run = ++latest;
     const query = state.q || null;
     const filters = {};
-    for (const [key, value] of Object.entries(state)) if (key !== "q" && key !== "sort") filters[key] = value;
+    const credit = creditTerms(state);
+    for (const [key, value] of Object.entries(state)) {
+      if (key !== "q" && key !== "sort" && !(credit && key === "delivered")) filters[key] = value;
+    }
+    // Savings credited to the council chosen; only case studies carry savings.
+    if (credit) filters.all = [{ kind: "case-study" }, { credit: credit.absent ? { none: credit.values } : credit.values }];
     if (!query && !Object.keys(filters).length) {
       results.replaceChildren();
       heading.hidden = true;
