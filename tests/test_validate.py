@@ -112,6 +112,59 @@ def test_content_model_2_fields_are_checked(repo, front_matter, expected):
     assert any(expected in problem for problem in found), found
 
 
+QUOTE_LINE = '    quote: "saving £677k a year on licences"\n'
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    pytest.param(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: [blaby]\n"),
+                 "case_studies/joint-software.md:17: savings[0].authorities[0]: 'blaby' is not among the case study's "
+                 "authorities (nottinghamshire-cc, nottingham-city) — credit a saving only to councils listed under "
+                 "the case study's authorities", id="a council the case study does not name"),
+    pytest.param(replace(QUOTE_LINE, QUOTE_LINE + "    authorities:\n      - nottingham-city\n      - notts-cc\n"),
+                 ":19: savings[0].authorities[1]: unknown authority 'notts-cc' — did you mean 'nottinghamshire-cc'?",
+                 id="an unknown council, at its own line"),
+    pytest.param(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: []\n"),
+                 ":17: savings[0].authorities: [] credits the saving to the area as a whole, but the case study has no "
+                 "area — give the case study's area:", id="the area's saving without an area"),
+    pytest.param(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: [nottingham-city, nottingham-city]\n"),
+                 ":17: savings[0].authorities: nottingham-city listed more than once — list each council once",
+                 id="a council twice"),
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "area: nottinghamshire").replace(
+        QUOTE_LINE, QUOTE_LINE + "    authorities: [nottingham-city]\n"),
+                 "savings[0].authorities[0]: 'nottingham-city' is not among the case study's authorities (none) — "
+                 "credit a saving only to councils listed under the case study's authorities: add it there if the "
+                 "source names it as taking part, else leave it out; for a saving of the area as a whole write "
+                 "authorities: []", id="a council when the case study names none"),
+])
+def test_a_savings_authorities_are_checked_against_the_case_studys_at_its_line(repo, front_matter, expected):
+    found = problems_for(repo, front_matter)
+    assert any(expected in problem for problem in found), found
+
+
+@pytest.mark.parametrize("front_matter", [
+    pytest.param(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: [nottingham-city]\n"), id="one of the councils"),
+    pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]",
+                         "authorities: [nottinghamshire-cc, nottingham-city]\narea: nottinghamshire").replace(
+        QUOTE_LINE, QUOTE_LINE + "    authorities: []\n"), id="the area's as a whole"),
+])
+def test_a_savings_authorities_are_accepted_within_the_case_studys(repo, front_matter):
+    assert problems_for(repo, front_matter) == []
+
+
+def test_a_saving_credited_outside_its_case_study_is_refused_without_a_context_too():
+
+    import yaml
+
+    from macros import models
+
+    data = yaml.safe_load(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: [blaby]\n"))
+    with pytest.raises(ValueError, match="credited to a council the case study does not name"):
+        models.CaseStudy.model_validate({**data, "slug": "joint-software"})
+    data = yaml.safe_load(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: []\n"))
+    with pytest.raises(ValueError, match=r"authorities: \[\]\) needs the case study's area"):
+        models.CaseStudy.model_validate({**data, "slug": "joint-software"})
+
+
 @pytest.mark.parametrize("front_matter", [
     pytest.param(replace("authorities: [nottinghamshire-cc, nottingham-city]", "area: nottinghamshire"),
                  id="a sub-region as area"),
