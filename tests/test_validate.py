@@ -152,7 +152,6 @@ def test_a_savings_authorities_are_accepted_within_the_case_studys(repo, front_m
 
 
 def test_a_saving_credited_outside_its_case_study_is_refused_without_a_context_too():
-
     import yaml
 
     from macros import models
