@@ -108,9 +108,13 @@ def front_matter(**fields) -> str:
 
 # --- Savings --------------------------------------------------------------------------------
 
+def years_words(years: int) -> str:
+    return f"{years} year{'' if years == 1 else 's'}"
+
+
 def describe_saving(saving: models.Saving) -> str:
     basis = {"one-off": "one-off", "per-year": "a year",
-             "total": f"in total over {saving.years} years" if saving.years else "in total"}[saving.basis]
+             "total": f"in total over {years_words(saving.years)}" if saving.years else "in total"}[saving.basis]
     return f"{format_money(saving.amount, exact=True)} {basis}"
 
 
@@ -145,7 +149,7 @@ def render_savings_list(case_study: models.CaseStudy, hub=None, from_uri: str = 
     credit = hub is not None and any(attribution.credit_differs(case_study, s) for s in case_study.savings)
     rows = []
     for saving in case_study.savings:
-        basis = compute.BASIS_LABELS[saving.basis] + (f" ({saving.years} years)" if saving.years else "")
+        basis = compute.BASIS_LABELS[saving.basis] + (f" ({years_words(saving.years)})" if saving.years else "")
         printed = (f'<td class="hub-quote">Printed as “{esc(saving.quote)}”</td>' if saving.quote
                    else '<td class="hub-quote">—</td>')
         credited = f"<td>{describe_credit(case_study, saving, hub, from_uri)}</td>" if credit else ""

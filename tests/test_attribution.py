@@ -315,6 +315,33 @@ def test_every_real_authority_page_lists_the_case_studies_naming_it_and_credits_
         checked += 1
         covered_somewhere += bool(covered)
     assert checked == len(registers["authorities"]) and covered_somewhere
+    assert split, "no case study credits a saving to some of its councils only: the rule is not exercised"
+
+
+def test_every_real_case_study_page_says_whom_each_saving_is_credited_to_where_it_differs(site):
+    registers, studies = load_yaml_registers(), load_yaml_case_studies()
+    differing = 0
+    for slug, cs in studies.items():
+        savings = cs.get("savings") or []
+        named = cs.get("authorities") or []
+        differs = [set(credited(cs, s)) != set(named) for s in savings]
+        table = LexborHTMLParser(read(site, f"case-studies/{slug}")).css_first("table.hub-table")
+        headings = [th.text() for th in table.css("thead th")] if savings else []
+        assert ("Credited to" in headings) is any(differs), slug
+        if not any(differs):
+            continue
+        differing += 1
+        column = headings.index("Credited to")
+        for saving, tr in zip(savings, table.css("tbody tr")):
+            cell = tr.css("td")[column].text(strip=True)
+            councils = credited(cs, saving)
+            if not councils:
+                assert cell.startswith("No council: the source gives it for"), (slug, cell)
+            elif set(councils) == set(named):
+                assert cell == "Every council named", (slug, cell)
+            else:
+                assert cell == ", ".join(registers["authorities"][a]["name"] for a in named if a in councils), (slug, cell)
+    assert differing
 
 
 LISTED_BASES = {"a year": "per-year", "one-off": "one-off", "in totals over a period": "total"}

@@ -314,3 +314,26 @@ def test_theme_guide_lists_its_case_studies_and_is_linked_from_the_theme_page(si
     assert not missing, f"the {theme} guide does not link to: {missing}"
     browse = built(site, f"themes/{theme}.md").read_text(encoding="utf-8")
     assert f'href="../../guides/{theme}/"' in browse
+
+
+def amount_words(quote: str, amount: int) -> str:
+    """The piece of a quote (between the '…' that mark words left out) that prints its amount, normalised."""
+    from macros.models import printed_amounts
+
+    pieces = [p.strip() for p in normalise_printed(quote).split("…")]
+    return next((p for p in pieces if amount in printed_amounts(p)), normalise_printed(quote)).lower()
+
+
+def test_no_figure_is_recorded_twice_in_different_case_studies(hub):
+    """A figure a document prints twice in the same words (a summary repeating a section) is one saving: recorded
+    once, not once in each case study that cites the passage."""
+    seen: dict[tuple, str] = {}
+    twice = []
+    for cs in hub.case_studies.values():
+        for index, saving in enumerate(cs.savings):
+            key = (cs.source.document, saving.amount, saving.status, saving.basis,
+                   amount_words(saving.quote, saving.amount))
+            if key in seen and seen[key] != cs.slug:
+                twice.append(f"{cs.slug} savings[{index}] and {seen[key]}: {saving.quote!r}")
+            seen.setdefault(key, cs.slug)
+    assert not twice, "the same printed figure recorded in two case studies:\n" + "\n".join(twice)
