@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,24 +14,34 @@ import pandas as pd
 
 from . import compute, models
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection): these first characters, also after
+# leading spaces and in their full-width forms (＝, ＋, －, ＠, ｜), which some spreadsheets fold.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "|")
+FORMULA_STARTS = ("\t", "\r", "\n")  # a cell starting with these is neutralised whatever follows
+
+
+def is_formula(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.startswith(FORMULA_STARTS) or folded.lstrip().startswith(FORMULA_TRIGGERS)
 
 
 def neutralise_cell(value):
     """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers are left alone."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and is_formula(value):
         return "'" + value
     return value
 
 
 def frame_to_csv(frame: pd.DataFrame) -> str:
+    """RFC 4180 CSV that spreadsheets open safely: every text cell quoted (a line break inside one stays inside
+    it), CRLF line endings, formulas neutralised, numbers left as numbers."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise_cell)
     safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False, lineterminator="\n")
+    safe.to_csv(buffer, index=False, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     return buffer.getvalue()
 
 

@@ -11,7 +11,7 @@ from .facets import (COUNCIL_FACETS, FILTER_KEYS, KINDS, LEGACY_SORTS, SORTS, Fa
                      slugify, sort_keys, sorted_amounts)
 from .render import case_study_uri, describe_delivered, esc, link
 
-SCRIPT = "javascripts/hub-search.js"
+SCRIPT = "javascripts/hub-search.js"  # loaded by the page's template (page.meta.hub_scripts), not its content
 ANY = {"theme": "Any theme", "partnership": "Any partnership", "programme": "Any programme",
        "authority": "Any authority", "type": "Any type", "region": "Any region", "subregion": "Any sub-region",
        "area": "Not filtered by area", "year": "Any year", "delivered": "With or without"}
@@ -33,10 +33,6 @@ def folder(uri: str) -> str:
 def page_url(from_uri: str, to_uri: str) -> str:
     """A link for raw HTML from one page's address to another's (MkDocs only rewrites Markdown links)."""
     return link(folder(from_uri) + "index.md", folder(to_uri) + "index.md")[: -len("index.md")] or "./"
-
-
-def asset_url(from_uri: str, asset: str) -> str:
-    return link(folder(from_uri) + "index.md", asset)
 
 
 def render_select(name: str, label: str, choices, first: str | None) -> str:
@@ -111,10 +107,9 @@ def case_study_list_url(from_uri: str, filters: dict, savings: str | None = None
 
 
 def render_case_study_index_page(hub, from_uri: str = "case-studies/index.md") -> str:
-    """The filter form, its script and the full list (the list alone is what readers without JavaScript get)."""
+    """The filter form and the full list (the list alone is what readers without JavaScript get)."""
     return (render_filter_form(build_facets(hub), "index")
-            + render_case_study_index(list(hub.case_studies.values()), hub, from_uri)
-            + f'\n<script type="module" src="{asset_url(from_uri, SCRIPT)}"></script>\n')
+            + render_case_study_index(list(hub.case_studies.values()), hub, from_uri))
 
 
 def render_search_page(hub, from_uri: str = "search.md") -> str:
@@ -132,5 +127,4 @@ def render_search_page(hub, from_uri: str = "search.md") -> str:
         + '<h2 id="hub-results-heading" hidden>Results</h2>\n'
         '<ol class="hub-results" id="hub-results" aria-labelledby="hub-results-heading"></ol>\n'
         '<p class="hub-more" hidden><button type="button" class="md-button" id="hub-more">Show more results</button></p>\n'
-        f'\n<script type="module" src="{asset_url(from_uri, SCRIPT)}"></script>\n'
     )

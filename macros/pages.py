@@ -12,7 +12,7 @@ from .render import (
     render_datapackage_note, render_downloads, render_source_line, year_uri,
 )
 from .datapackage import CASE_STUDIES_PATH, PACKAGE_PATH
-from .filters import render_case_study_index_page, render_search_page
+from .filters import SCRIPT, render_case_study_index_page, render_search_page
 from .mentions import render_mentions
 from .related import render_related
 from .search import render_case_study_search_data, render_dataset_search_data
@@ -275,7 +275,8 @@ def dataset_pages(hub) -> list[GeneratedPage]:
 def case_study_pages(hub) -> list[GeneratedPage]:
     pages = [GeneratedPage(case_study_uri(cs.slug), render_case_study_page(cs, hub)) for cs in hub.case_studies.values()]
     pages.append(GeneratedPage("case-studies/index.md",
-                               page_header("Case studies", "Every case study in the hub, newest first.", "index")
+                               page_header("Case studies", "Every case study in the hub, newest first.", "index",
+                                           hub_scripts=[SCRIPT])
                                + f"# Case studies\n\n{len(hub.case_studies)} case studies, newest first. "
                                "Browse them by [theme](../themes/index.md), [authority](../authorities/index.md), "
                                "[sub-region](../sub-regions/index.md), [partnership](../partnerships/index.md) "
@@ -304,18 +305,20 @@ def generate_pages(hub, existing: set[str]) -> list[GeneratedPage]:
         *partnership_pages(hub, existing), *year_pages(hub), *dataset_pages(hub), *reference_pages(),
         *contribute_pages(hub),
         GeneratedPage("search.md", page_header("Search", "Search and filter the hub's case studies, datasets and guides.",
-                                               "search") + render_search_page(hub)),
+                                               "search", hub_scripts=[SCRIPT]) + render_search_page(hub)),
     ]
     return [page for page in pages if page.uri not in existing]
 
 
-def render_redirect_page(target_url: str, title: str = "Moved", preview: list[tuple] = ()) -> str:
+def render_redirect_page(target_url: str, title: str = "Moved", preview: list[tuple] = (), policy: str = "") -> str:
     """A redirect that works on any static host: meta refresh, canonical link and a plain link; with the target's
     preview tags, so an old address pasted into an email or post still shows the case study's card."""
     target = esc(target_url)
     tags = "".join(f'<meta {attribute}="{esc(name)}" content="{esc(content)}">\n' for attribute, name, content in preview)
     return (
-        f"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{esc(title)}</title>\n"
+        f"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + (f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">\n' if policy else "")
+        + f"<title>{esc(title)}</title>\n"
         f"<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n{tags}"
         f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n"
         f"<p>This case study has moved to <a href=\"{target}\">{target}</a>.</p>\n</body>\n</html>\n"

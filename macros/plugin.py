@@ -3,12 +3,19 @@ Kept thin: MkDocs does not reload plugins under `mkdocs serve`, so logic lives i
 
 from __future__ import annotations
 
+import html
+import signal
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from . import csp
 
 from .digest import digest_pages, write_digest_downloads
 from .feeds import plan_feeds, write_feeds
@@ -19,18 +26,35 @@ from .pages import generate_pages
 from .previews import add_page_head
 from .problems import ContentError
 from .preview import PreviewPages, always_rebuild
+from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
 from .sitemap import SitemapPages, content_dates, write_sitemaps
 from .structured_data import add_structured_data
+from .source_lines import describe_page_source
+from .staging import Staging, strict_warnings_counted
+
+log = get_plugin_logger("hub")
 
 
 class HubPlugin(BasePlugin):
     hub: Hub
     preview: PreviewPages | None = None
+    staging: Staging | None = None
+    dirty: bool = False
 
     def on_startup(self, *, command: str, dirty: bool):
         # `mkdocs serve --dirty` (make serve): render again only the pages an edit changed.
         self.preview = PreviewPages() if command == "serve" and dirty else None
+        self.dirty = dirty
+        if command == "serve" and threading.current_thread() is threading.main_thread():
+            # Stopped by a signal as by Ctrl-C, so the serve command's clean-up (and on_shutdown) runs.
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+    def on_shutdown(self):
+        if self.staging:
+            self.staging.discard()  # an interrupted build: the site folder stays as it was
+        if self.preview:
+            self.preview.remove()
 
     def on_config(self, config: MkDocsConfig):
         root = Path(config.config_file_path).parent
@@ -39,6 +63,10 @@ class HubPlugin(BasePlugin):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.hub.exports.clear()  # refilled by the macros as this build renders its pages
+        self.root = root
+        if not self.dirty:  # a dirty build reuses the site folder's files, so it cannot start from an empty one
+            self.staging = Staging(config.site_dir)
+            config.site_dir = str(self.staging.folder)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig):
@@ -56,10 +84,44 @@ class HubPlugin(BasePlugin):
         self.sources = page_sources(files)
         return files
 
+    def on_page_content(self, html_text: str, page, config: MkDocsConfig, files):
+        """Every page's content through the allowlist sanitiser (macros/sanitise.py); what it removes is reported
+        where an editor fixes it, so the strict build stops."""
+        clean = sanitise_html(html_text)
+        if removed := describe_removed(html_text, clean):
+            where = describe_page_source(self.root, page.file.src_uri, page.meta, removed_patterns(removed))
+            log.warning(f"{where}: removed from the "
+                        f"page as it could run, load or send something: {', '.join(removed)} — "
+                        "write plain Markdown (CONTRIBUTING.md)")
+        return clean
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """The Content-Security-Policy, built from the theme's own inline scripts for every page depth in the site."""
+        # The base address the theme names: a page's way back to the site's root, and for 404.html the site's path.
+        bases = {get_relative_url(".", file.url) for file in files.documentation_pages()}
+        bases.add(urlsplit(config.site_url or "/").path)
+        self.theme_scripts = csp.render_theme_scripts(env, config, bases)
+        self.policy = csp.build_policy(self.theme_scripts)
+        env.globals["hub_content_security_policy"] = self.policy
+        return env
+
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         add_page_head(self.hub, page, config)
         add_structured_data(self.hub, page, config)
+        if "title" in page.meta:
+            # Material writes the page title into <title> and the header unescaped: it gets escaped text.
+            page.meta["title"] = html.escape(str(page.meta["title"]))
         return context
+
+    def check_scripts(self, output: str, where: str) -> None:
+        if foreign := csp.find_foreign_scripts(output, self.theme_scripts):
+            raise PluginError(f"{where}: an inline script that is not one of the theme's own: "
+                              f"{csp.describe_script(foreign[0])} — the Content-Security-Policy would block it; "
+                              "a script belongs in a file under docs/javascripts/")
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig):
+        self.check_scripts(output, template_name)
+        return output
 
     def on_pre_build(self, config: MkDocsConfig):
         if self.preview:
@@ -75,6 +137,7 @@ class HubPlugin(BasePlugin):
 
     def on_post_page(self, output: str, page, config: MkDocsConfig):
         self.sitemap.add_page(page)
+        self.check_scripts(output, page.file.src_uri)
         try:
             return self.search.add_page(output, page.file.src_uri, page.meta, page.url)
         except SearchIndexError as error:
@@ -83,9 +146,13 @@ class HubPlugin(BasePlugin):
     def on_build_error(self, error):
         if getattr(self, "search", None):
             self.search.abort()
+        if self.staging:
+            self.staging.discard()
 
+    @event_priority(-100)  # after every other plugin: the staged site is published last
     def on_post_build(self, config: MkDocsConfig):
-        write_outputs(self.hub, Path(config.site_dir), config)
+        csp.write_headers(Path(config.site_dir), self.policy)
+        write_outputs(self.hub, Path(config.site_dir), config, self.policy)
         write_feeds(self.hub, Path(config.site_dir), config)
         write_digest_downloads(self.hub, Path(config.site_dir), config.site_url or "", self.hub.today)
         write_sitemaps(self.sitemap, Path(config.site_dir),
@@ -96,3 +163,5 @@ class HubPlugin(BasePlugin):
             raise PluginError(str(error)) from None
         check_site_links(Path(config.site_dir), config.site_url or "", self.sources,  # last: sees every output
                          self.preview.page_links if self.preview else None)
+        if self.staging and not (config.strict and strict_warnings_counted()):
+            self.staging.publish()

@@ -4,6 +4,7 @@ does, so after an edit MkDocs renders again only the pages the edit touched."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,10 @@ class PreviewPages:
             path.write_text(markdown, encoding="utf-8")
             self.digests[uri] = digest
         return str(path)
+
+    def remove(self) -> None:
+        """Delete the backing files when the preview stops."""
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     @property
     def rebuilding(self) -> bool:

@@ -89,11 +89,10 @@ def describe_removed(before: str, after: str) -> list[str]:
         lost, key=lambda key: (key[0], key[1] or ""))]
 
 
-def find_source_line(body: str, first_line: int, removed: list[str]) -> int:
-    """The line of a contributed body where the first thing removed was written, or the body's first line."""
+def removed_patterns(removed: list[str]) -> list[str]:
+    """Regular expressions that find in the source what `describe_removed` names: 'onerror=', '<script'."""
+    patterns = []
     for what in removed:
         tag, _, attribute = what.strip("<").partition(">")
-        pattern = re.escape(attribute.strip()) if attribute else "<" + re.escape(tag) + r"\b"
-        if match := re.search(pattern, body, re.I):
-            return first_line + body.count("\n", 0, match.start())
-    return first_line
+        patterns.append(re.escape(attribute.strip()) if attribute else "<" + re.escape(tag) + r"\b")
+    return patterns
