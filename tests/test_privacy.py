@@ -193,3 +193,29 @@ def test_key_pages_work_offline_with_no_request_to_another_host_and_no_cookie(br
     assert failures == [] and errors == []  # no missing file: themes/<id>/sitemap.xml exists (tests/test_standards.py)
     assert set(cookies.values()) == {""} and stored_cookies == []
     assert set(storage) <= STORAGE_KEYS
+
+
+def test_key_pages_break_no_rule_of_their_content_security_policy(browser, site_url, site):
+    """Every page carries the policy, and the key pages, search included, work under it: nothing blocked."""
+    pages = sorted(site.rglob("*.html"))
+    without = [p.relative_to(site).as_posix() for p in pages
+               if 'http-equiv="Content-Security-Policy"' not in p.read_text(encoding="utf-8")[:3000]]
+    assert without == [] or set(without) <= {"digest/newsletter.html"}, without
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
+                       (site / "index.html").read_text(encoding="utf-8")).group(1).replace("&#39;", "'")
+    assert f"  Content-Security-Policy: {policy}\n" in headers
+    for directive in ("object-src 'none'", "base-uri 'none'", "font-src 'self'", "img-src 'self' data:"):
+        assert directive in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";")[0]
+    tab = open_tab(browser)
+    tab.context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                                "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    blocked = {}
+    for page in KEY_PAGES:
+        visit(tab, site_url, page)
+        tab.wait_for_load_state("networkidle")
+        if violations := tab.evaluate("window.__violations"):
+            blocked[page.name] = violations
+    tab.context.close()
+    assert blocked == {}

@@ -386,3 +386,19 @@ def test_every_defence_in_security_md_names_tests_that_exist():
         assert references, f"'{threat}' names no test"
         for file, test in references:
             assert test in defined_tests(ROOT / file), f"'{threat}': {file}::{test} does not exist"
+
+
+# --- Review: code needs a maintainer ------------------------------------------------------------------------------
+
+def test_every_change_outside_content_needs_a_code_owner():
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert rules and all(len(rule) >= 2 and rule[1].startswith("@") for rule in rules)
+    owned = {rule[0].strip("/") for rule in rules}
+    for path in ("docs", "macros", "overrides", "mkdocs.yml", ".github", "Makefile", "pyproject.toml",
+                 "requirements.txt", "tests"):
+        assert path in owned, path
+    top_level = {path.relative_to(ROOT).parts[0] for path in tracked_files()}
+    content = {"case_studies", "data", "reports", "README.md", "CONTRIBUTING.md", ".gitignore"}
+    assert top_level - owned - content == set(), "a new top-level path: give it an owner, or say it is content"
+    assert not owned & {"case_studies", "data"}, "content is reviewed by any maintainer, not only code owners"
