@@ -122,9 +122,9 @@ def test_dataset_table_shows_unknowns_and_neutralises_csv_formulas(repo, tmp_pat
     assert "at least 35.062" in html and "7.968" in html
     assert '<svg class="hub-chart" role="img"' in html and "<desc" in html and "Data for the chart" in html
     exported = (tmp_path / "site" / "datasets" / "test-grants.csv").read_text().splitlines()
-    assert exported[0] == "sub_region,note,grant,delivered"
-    assert exported[1] == "nottinghamshire,'=HYPERLINK(1),3.731,35.062"
-    assert exported[2] == "leicestershire,plain,4.237,"
+    assert exported[0] == '"sub_region","note","grant","delivered"'  # text quoted, numbers not
+    assert exported[1] == '"nottinghamshire","\'=HYPERLINK(1)",3.731,35.062'
+    assert exported[2] == '"leicestershire","plain",4.237,""'
 
 
 @pytest.mark.parametrize("call, message", [
