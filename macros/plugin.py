@@ -16,7 +16,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import csp
-
 from .digest import digest_pages, write_digest_downloads
 from .feeds import plan_feeds, write_feeds
 from .hub import Hub, get_hub

@@ -33,15 +33,14 @@ ATTRIBUTES = {
     "form": {"method"},   # no action: a form can only reload its own page (and the CSP says form-action 'self')
     "input": {"type", "name", "autocomplete", "spellcheck"},
     "select": {"name"}, "option": {"value", "selected"}, "label": {"for"}, "button": {"type"},
-    "li": {"data-theme", "data-partnership", "data-authority", "data-type", "data-region", "data-subregion",
-           "data-year", "data-delivered", "data-newest", "data-saving", "data-title"},  # the index's filter values
-    "span": {"data-also-known-as"},
     "svg": {"viewBox", "xmlns", "width", "height"},
     "rect": {"x", "y", "width", "height"},
     "text": {"x", "y", "text-anchor"},
 }
-# Read by the search indexer and the hub's own scripts; nothing runs them.
-DATA_PREFIXES = {"data-pagefind-", "data-hub-"}
+# data-* attributes carry filter values and sort keys to the search index and the hub's own scripts; nothing runs
+# them. Material's own (data-md-*, and clipboard.js's data-clipboard-*) make its script act, so they are removed.
+DATA_PREFIXES = {"data-"}
+THEME_DATA_PREFIXES = ("data-md-", "data-clipboard")
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 WITHOUT_CONTENT = {"script", "style"}  # removed with what is inside them, not just their tags
 
@@ -59,6 +58,8 @@ def is_site_address(url: str) -> bool:
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute.startswith(THEME_DATA_PREFIXES):
+        return None
     if tag == "img" and attribute == "src":
         return value if is_site_address(value) else None
     return value
