@@ -4,7 +4,10 @@ dated by the content."""
 
 from __future__ import annotations
 
+import csv
 import gzip
+import html
+import io
 import json
 import re
 import shutil
@@ -80,6 +83,12 @@ def checked_path(url: str) -> Path:
     return Path(unquote(urlparse(url).path)).resolve()
 
 
+# The checker's jar (20.6.30) parses Content-Security-Policy by a grammar older than CSP Level 3's
+# 'wasm-unsafe-eval', which Pagefind's WebAssembly search needs. That one message is set aside; the rest of the policy
+# is checked on a copy of the home page without the keyword, in the same run.
+WASM_KEYWORD = "'wasm-unsafe-eval'"
+CHECKER_TOO_OLD_FOR = f'Expecting source-expression but found "{WASM_KEYWORD}"'
+
 BROKEN_PAGE = ('<!doctype html><html lang="en"><head><title>Broken</title></head><body>'
                '<input type="checkbox" id="toggle" autocomplete="off"><label tabindex="">x</label></body></html>')
 
@@ -96,9 +105,17 @@ def test_every_page_type_has_no_error_in_the_nu_html_checker(site, hub, request,
     # A page with the errors Material's templates wrote, checked in the same run: the check can fail.
     broken = tmp_path / "broken.html"
     broken.write_text(BROKEN_PAGE, encoding="utf-8")
+    policy_without_keyword = tmp_path / "policy-without-wasm-keyword.html"
+    home = pages["home"].read_text(encoding="utf-8")
+    in_attribute = html.escape(WASM_KEYWORD)  # &#x27; or &#39;: the policy is written escaped into content="…"
+    in_attribute = next((form for form in (in_attribute, WASM_KEYWORD.replace("'", "&#39;")) if form in home), None)
+    assert in_attribute, "the policy no longer allows Pagefind's WebAssembly: drop CHECKER_TOO_OLD_FOR"
+    policy_without_keyword.write_text(home.replace(f" {in_attribute}", ""), encoding="utf-8")
+    pages["home, policy without the keyword the checker does not know"] = policy_without_keyword
     kind_of = {path.resolve(): kind for kind, path in pages.items()}
 
-    errors = run_nu_checker([*pages.values(), broken])
+    errors = [error for error in run_nu_checker([*pages.values(), broken])
+              if CHECKER_TOO_OLD_FOR not in error["message"]]
 
     found_in_broken = [e["message"] for e in errors if checked_path(e.get("url", "")) == broken.resolve()]
     assert any("autocomplete" in m for m in found_in_broken) and any("tabindex" in m for m in found_in_broken), \
@@ -180,7 +197,8 @@ def test_every_dataset_page_is_a_dataset_with_its_downloads(site, hub):
             if media_type == "application/json":
                 assert json.loads(built.read_text(encoding="utf-8"))["title"] == dataset.title
             else:
-                assert built.read_text(encoding="utf-8").splitlines()[0].split(",") == [c.id for c in dataset.columns]
+                header = next(csv.reader(io.StringIO(built.read_text(encoding="utf-8"))))
+                assert header == [c.id for c in dataset.columns]
 
 
 def test_a_dataset_covers_the_places_its_rows_name(site, hub):
