@@ -248,8 +248,10 @@ def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(s
     assert "£222k" not in notts and "£111k" not in notts and "£3.3m" not in notts
     with (small.site / "exports" / "case-studies.csv").open(encoding="utf-8", newline="") as table:
         rows = list(csv.DictReader(table))
-    assert [row["saving_credited_to"] for row in rows if row["slug"] == "split-bids"] == ["blaby", "nottingham-city", ""]
-    assert [row["saving_credited_to"] for row in rows if row["slug"] == "named-work"][0] == "nottinghamshire-cc;nottingham-city"
+    assert [(row["saving_amount"], row["saving_credited_to"]) for row in rows if row["slug"] == "split-bids"] == [
+        ("111111", "blaby"), ("222222", "nottingham-city"), ("3333333", "")]
+    assert [row["saving_credited_to"] for row in rows if row["slug"] in ("named-work", "region-wide")] == [
+        "nottinghamshire-cc;nottingham-city", ""]
 
 
 # --- The real site, recomputed from the YAML ---------------------------------------------------------------------

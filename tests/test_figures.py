@@ -152,3 +152,28 @@ def test_figures_of_a_hub_with_problems_fail_with_the_problems(repo, capsys):
     repo.case_study("broken", VALID_FRONT_MATTER.replace("type: cashable", "type: cash"))
     assert main(["--root", str(repo.root), "figures"]) == 1
     assert "savings[0].type: 'cash' is not allowed" in capsys.readouterr().err
+
+
+def test_crediting_a_saving_to_one_of_its_councils_moves_only_that_councils_figures(tmp_path):
+    """The figure-change report follows `attribution`: narrowing a saving to the council the source gives it for
+    takes it out of the other council's league entry and sub-region's figures."""
+    both = VALID_FRONT_MATTER.replace("authorities: [nottinghamshire-cc, nottingham-city]",
+                                      "authorities: [nottinghamshire-cc, blaby]")
+    base, head = Repo(tmp_path / "base"), Repo(tmp_path / "head")
+    base.case_study("joint-software", both)
+    head.case_study("joint-software", both.replace('    quote: "saving £677k a year on licences"\n',
+                                                   '    quote: "saving £677k a year on licences"\n'
+                                                   '    authorities: [blaby]\n'))
+    before, after = figures_of(base), figures_of(head)
+
+    def league(figures, key):
+        return {entry["id"]: entry["value"] for entry in figures["leagues"][key]["entries"]}
+
+    assert league(before, "league/authority/delivered") == {"blaby": 677000, "nottinghamshire-cc": 677000}
+    assert league(after, "league/authority/delivered") == {"blaby": 677000}
+    assert league(after, "league/sub_region/delivered/equal-share") == {"leicestershire": 677000}
+    assert "sub_region/nottinghamshire/delivered/per-year" in before["figures"]
+    assert "sub_region/nottinghamshire/delivered/per-year" not in after["figures"]
+    assert after["figures"]["sub_region/nottinghamshire/case_studies"]["value"] == 1  # still names the council
+    report = compare_figures(before, after)
+    assert "Nottinghamshire County Council left the table" in report
