@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from . import compute, leagues, render
+from . import attribution, compute, leagues, render
 from .exports import ExportTable, export_paths
 from .facets import saving_value
 from .filters import case_study_list_url
@@ -110,10 +110,12 @@ def case_study_list(hub, page_uri: str, sort: str = "newest", limit: int | None 
     """Case studies matching filters, e.g. `{{ case_study_list(theme="procurement", sort="savings", limit=5) }}`.
     Sorts: newest, title, savings (the largest delivered total over a period first), savings-a-year,
     savings-one-off (the largest delivered saving on that basis first). `authority`
-    and `sub_region` list the case studies naming a council; `area` the area-wide work that covered an area."""
+    and `sub_region` list the case studies naming a council, each with the savings credited to it; `area` the
+    area-wide work that covered an area."""
     check_choice("case_study_list", "sort", sort, list(SORTS))
     chosen = sorted(hub.select(**check_filters(hub, "case_study_list", filters)), key=SORTS[sort])
-    return render.render_case_study_list(chosen[:limit] if limit else chosen, hub, page_uri)
+    credited = {name: value for name, value in filters.items() if name in attribution.COUNCIL_FILTERS}
+    return render.render_case_study_list(chosen[:limit] if limit else chosen, hub, page_uri, credited=credited)
 
 
 def case_study_count(hub, page_uri: str, **filters) -> int:

@@ -215,12 +215,26 @@ def render_case_study_list(case_studies: list[models.CaseStudy], hub, from_uri: 
         if delivered:
             facts.append(escape_md(delivered))
         if savings and len(shown) < len(cs.savings):
-            facts.append("its other savings are not credited here" if shown else "its savings are not credited here")
+            whom = credited_words(hub, credited)
+            facts.append(escape_md(f"its other savings are not credited to {whom}" if shown else
+                                   f"its savings are not credited to {whom}"))
         items.append(
             f"- {md_link(cs.title, from_uri, case_study_uri(cs.slug))}  \n"
             f"  {escape_md(cs.summary)}  \n  <small>{' · '.join(facts)}</small>"
         )
     return "\n".join(items) + "\n"
+
+
+def credited_words(hub, credited: dict) -> str:
+    """Whom a council filter names, in words: 'Blaby District Council', 'councils in Nottinghamshire'."""
+    name, value = next((name, value) for name, value in credited.items() if value is not None)
+    if name == "authority":
+        return hub.authorities[value].name
+    if name == "sub_region":
+        return f"councils in {hub.sub_regions[value].name}"
+    if name == "authority_type":
+        return f"{value.replace('-', ' ')} councils"
+    return f"councils in {value}"
 
 
 def render_links(pairs, from_uri: str) -> str:

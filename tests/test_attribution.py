@@ -208,7 +208,11 @@ def test_a_page_counts_only_the_savings_credited_to_its_council(small, address, 
     assert all(amount in row for amount in shown) and (shown or "—" in row), row
     assert [amount for amount in hidden if amount in page] == []
     item = LexborHTMLParser(page).css_first('li a[href$="split-bids/"]').parent.text()
-    assert ("its other savings are not credited here" if shown else "its savings are not credited here") in item
+    whom = {"authorities/blaby": "Blaby District Council", "authorities/nottingham-city": "Nottingham City Council",
+            "authorities/nottinghamshire-cc": "Nottinghamshire County Council",
+            "sub-regions/nottinghamshire": "councils in Nottinghamshire",
+            "sub-regions/leicestershire": "councils in Leicester, Leicestershire and Rutland"}[address]
+    assert f"its {'other ' if shown else ''}savings are not credited to {whom}" in item
 
 
 def test_the_case_study_page_shows_whom_each_saving_is_credited_to(small):
@@ -238,12 +242,16 @@ def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(s
 
 
 def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(small):
-    from macros.page_macros import headline, savings_by_kind
+    from macros.page_macros import case_study_list, headline, savings_by_kind
 
     hub = build_hub(small.root, TODAY)
     city = headline(hub, "index.md", "delivered", basis="total", authority="nottingham-city")
     assert "£222k" in city and "in 1 case study" in city and "£3.3m" not in city
     assert 'href="case-studies/?authority=nottingham-city&amp;delivered=cashable-total"' in city
+    listed = case_study_list(hub, "index.md", authority="nottingham-city").split("\n- ")
+    split = next(item for item in listed if "split-bids" in item)
+    assert "£222k in totals over a period delivered" in split and "£111k" not in split
+    assert "its other savings are not credited to Nottingham City Council" in split
     notts = savings_by_kind(hub, "index.md", authority="nottinghamshire-cc")
     assert "£222k" not in notts and "£111k" not in notts and "£3.3m" not in notts
     with (small.site / "exports" / "case-studies.csv").open(encoding="utf-8", newline="") as table:
