@@ -91,8 +91,13 @@ def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: s
     """A browse page: its savings summary and its case studies. `credited` (a council filter) counts and shows only
     the savings credited to that council or sub-region (`attribution`)."""
     slugs = [cs.slug for cs in case_studies]
-    savings = render_savings_summary(hub.savings_of(slugs, **(credited or {})),
-                                     caption or f"Savings reported in {title} case studies")
+    caption = caption or f"Savings reported in {title} case studies"
+    own = hub.savings_of(slugs, **(credited or {}))
+    if own.empty and not hub.savings_of(slugs).empty:
+        savings = (f'<p class="hub-note">{esc(caption)}: none. The savings these case studies report are credited to '
+                   "other councils or to an area as a whole.</p>\n")
+    else:
+        savings = render_savings_summary(own, caption)
     count = len(case_studies)
     return (
         page_header(title, description, kind)
