@@ -119,10 +119,35 @@ def _covered_section(hub, uri: str, name: str, case_studies) -> str:
 
 
 def _index_table(rows, headings, caption) -> str:
-    head = " | ".join(headings)
-    lines = [f"| {head} |", "|" + "---|" * len(headings)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + f"\n{{: .hub-table }}\n\n<p class=\"hub-note\">{esc(caption)}</p>\n"
+    """An index page's table as HTML with its caption: Python-Markdown's tables take no class or caption (an
+    attribute list after one showed as text). Cells come as Markdown (`md_link`, `escape_md`) or numbers: each is
+    converted here, its links to pages' source files made into the addresses MkDocs serves them at."""
+    import re
+
+    import markdown
+
+    inline = markdown.Markdown()
+
+    def served_address(source: str) -> str:
+        """'x' -> 'x/', '../a/index' -> '../a/': a relative link to a page's source file (less '.md') as its address."""
+        folder, _, name = source.rpartition("/")
+        return ((folder + "/" if folder else "") + ("" if name == "index" else name + "/")) or "./"
+
+    def cell(value) -> tuple[str, str]:
+        if isinstance(value, int):
+            return f"{value:,}", ' class="hub-num"'
+        inline.reset()
+        converted = inline.convert(str(value)).removeprefix("<p>").removesuffix("</p>")
+        return re.sub(r'href="([^"#]+)\.md"', lambda m: f'href="{served_address(m.group(1))}"', converted), ""
+
+    head = "".join(f'<th scope="col">{esc(heading)}</th>' for heading in headings)
+    body = []
+    for row in rows:
+        (first, _), *rest = [cell(value) for value in row]
+        body.append(f'<tr><th scope="row">{first}</th>'
+                    + "".join(f"<td{attributes}>{text}</td>" for text, attributes in rest) + "</tr>")
+    return (f'<table class="hub-table">\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+            "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n")
 
 
 def theme_pages(hub, guides: set[str]) -> list[GeneratedPage]:
