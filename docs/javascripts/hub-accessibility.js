@@ -5,7 +5,9 @@
 // focus ring is drawn on a hidden label. Checking the input whose button is shown makes focus and name match.
 // Material switches on Enter; Space on a checked radio input does nothing, so Space is made to do what Enter does.
 //
-// Wide tables scroll inside themselves (hub.css): one that overflows is made focusable, so the keyboard can scroll it.
+// Wide tables scroll sideways inside a region of their own (hub.css), so the page never does and no cell breaks a word:
+// while a table is wider than its region, the region is a landmark named by the table's caption and takes focus, so
+// the keyboard can scroll it; when it fits, it is neither, and adds no tab stop.
 //
 // Material wraps each code block's copy button in an unnamed <nav>: on a page with several code blocks, screen-reader
 // users meet a list of identical "navigation" landmarks. Each is named for the code block it belongs to.
@@ -29,16 +31,35 @@ function nameCodeButtonLandmarks() {
   });
 }
 
+function wrapTables() {
+  document.querySelectorAll(".md-typeset table.hub-table").forEach((table, index) => {
+    if (table.closest(".hub-table-scroll")) return;  // Material wraps its own (unclassed) tables in .md-typeset__scrollwrap
+    const region = document.createElement("div");
+    region.className = "hub-table-scroll";
+    table.before(region);
+    region.appendChild(table);
+    if (table.caption && !table.caption.id) table.caption.id = `hub-table-caption-${index + 1}`;
+  });
+  markScrollingTables();
+}
+
 function markScrollingTables() {
-  for (const table of document.querySelectorAll("table.hub-table")) {
-    if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
-    else table.removeAttribute("tabindex");
-  }
+  document.querySelectorAll(".hub-table-scroll, .md-typeset__scrollwrap").forEach((region, index) => {
+    const table = region.querySelector("table");
+    if (table && region.scrollWidth > region.clientWidth + 1) {
+      region.setAttribute("role", "region");
+      if (table.caption && table.caption.id) region.setAttribute("aria-labelledby", table.caption.id);
+      else region.setAttribute("aria-label", `Table ${index + 1}, scrolls sideways`);
+      region.tabIndex = 0;
+    } else {
+      for (const name of ["role", "aria-labelledby", "aria-label", "tabindex"]) region.removeAttribute(name);
+    }
+  });
 }
 
 document$.subscribe(() => {
   checkShownSchemeSwitch();
-  markScrollingTables();
+  wrapTables();
   nameCodeButtonLandmarks();
 });
 // Material adds the copy buttons after the page is shown, so they are named as they appear.
