@@ -2,6 +2,8 @@
 // Progressive enhancement: without this script the index still lists every case study.
 // Filter state lives in the URL query, so a filtered view can be linked and shared.
 
+import { escapeHtml, findResults } from "./hub-pagefind.js";
+
 const form = document.querySelector("form[data-hub-filters]");
 const status = document.getElementById("hub-status");
 const PAGE_SIZE = 10;
@@ -112,20 +114,6 @@ function compareItems(a, b, order) {
 
 // --- The search page: Pagefind's chunked index, loaded on first use --------------------------------
 
-let pagefind = null;
-async function loadPagefind() {
-  if (!pagefind) {
-    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    await pagefind.options({ baseUrl: new URL("../", import.meta.url).pathname, excerptLength: 24 });
-    pagefind.init();
-  }
-  return pagefind;
-}
-
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
-
 function element(tag, className, html) {
   const el = document.createElement(tag);
   if (className) el.className = className;
@@ -133,13 +121,15 @@ function element(tag, className, html) {
   return el;
 }
 
-function renderResult(data, order) {
+function renderResult(data, order, query) {
   const li = element("li", "hub-result");
   const title = data.meta.title || data.url;
   li.appendChild(element("h3", "hub-result__title", `<a href="${escapeHtml(data.url)}">${escapeHtml(title)}</a>`));
   if (data.meta.details) li.appendChild(element("p", "hub-result__details", escapeHtml(data.meta.details)));
   if (isSavingSort(order) && data.meta[order]) li.appendChild(element("p", "hub-result__sorted-by", escapeHtml(data.meta[order])));
   if (data.meta.summary) li.appendChild(element("p", "hub-result__summary", escapeHtml(data.meta.summary)));
+  // Without a query Pagefind's excerpt is the page's opening, which is its summary again: only a match is shown.
+  if (!query) return li;
   const section = (data.sub_results || []).find((sub) => sub.title && sub.title !== title && sub.url !== data.url);
   const where = section ? `In <a href="${escapeHtml(section.url)}">${escapeHtml(section.title)}</a>: ` : "";
   // Pagefind's excerpt is the page's own text, escaped, with <mark> around the words that matched.
@@ -155,11 +145,12 @@ function setUpSearch() {
   let latest = 0;
   let pending = [];
   let order = "";
+  let shownQuery = "";
 
   async function showMore(moveFocus) {
     const batch = pending.splice(0, PAGE_SIZE);
     const rendered = await Promise.all(batch.map((r) => r.data()));
-    const items = rendered.map((data) => renderResult(data, order));
+    const items = rendered.map((data) => renderResult(data, order, shownQuery));
     for (const li of items) results.appendChild(li);
     more.parentElement.hidden = pending.length === 0;
     if (moveFocus && items.length) items[0].querySelector("a").focus();
@@ -186,16 +177,17 @@ function setUpSearch() {
     }
     const options = { filters };
     if (state.sort) options.sort = { [state.sort]: SORT_ORDER[state.sort] };
-    let search;
+    let found;
     try {
-      search = await (await loadPagefind()).search(query, options);
+      found = await findResults(query, options);
     } catch (error) {
       announce("Search is not available: the search index could not be loaded. Browse the case-study index instead.");
       return;
     }
-    if (run !== latest || !search) return;  // a newer search has started
-    pending = [...search.results];
+    if (run !== latest) return;  // a newer search has started
+    pending = [...found.results];
     order = state.sort || "";
+    shownQuery = query || "";
     const count = pending.length;
     results.replaceChildren();
     heading.hidden = false;
@@ -206,15 +198,40 @@ function setUpSearch() {
   };
 }
 
+// --- On a narrow screen the filters fold away behind a button that says how many are chosen -------
+// (search.css shows them always on a wide screen, beside the results on the search page).
+
+function setUpFilterToggle() {
+  const fieldset = form.querySelector("fieldset");
+  fieldset.id ||= "hub-filter-fields";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button hub-filters__toggle";
+  button.setAttribute("aria-controls", fieldset.id);
+  fieldset.before(button);
+  const unfold = (open) => {
+    button.setAttribute("aria-expanded", String(open));
+    form.classList.toggle("hub-filters--folded", !open);
+  };
+  button.addEventListener("click", () => unfold(button.getAttribute("aria-expanded") !== "true"));
+  unfold(false);
+  return function count(state) {
+    const chosen = Object.keys(state).filter((key) => key !== "q" && key !== "sort").length;
+    button.textContent = "Filter and sort" + (chosen ? ` (${chosen} chosen)` : "");
+  };
+}
+
 // --- Wiring --------------------------------------------------------------------------------------
 
 if (form) {
   const apply = form.dataset.hubFilters === "search" ? setUpSearch() : setUpIndex();
+  const countChosen = setUpFilterToggle();
   let timer = null;
   const update = () => {
     clearTimeout(timer);
     const state = readState();
     writeState(state);
+    countChosen(state);
     apply(state);
   };
   form.hidden = false;
