@@ -27,6 +27,7 @@ from .problems import ContentError
 from .preview import PreviewPages, always_rebuild
 from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
+from .search_terms import write_search_terms
 from .sitemap import SitemapPages, content_dates, write_sitemaps
 from .structured_data import add_structured_data
 from .source_lines import describe_page_source
@@ -160,6 +161,8 @@ class HubPlugin(BasePlugin):
             self.search.finish(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        for warning in write_search_terms(self.root, Path(config.site_dir)):  # the vocabulary and the synonyms
+            log.warning(warning)
         check_site_links(Path(config.site_dir), config.site_url or "", self.sources,  # last: sees every output
                          self.preview.page_links if self.preview else None)
         if self.staging and not (config.strict and strict_warnings_counted()):

@@ -13,6 +13,7 @@ from . import models
 from .load import Mapping, Sequence, SourceFile, Sources, line_of, load_sources
 from .markup import check_contributed
 from .problems import Problem, closest, did_you_mean
+from .search_terms import check_synonyms
 
 @dataclass
 class Content:
@@ -308,6 +309,7 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
     datasets, found = validate_datasets(sources, context, total_lines)
     problems += found
     problems += check_contributed(sources, problems)  # markup allowlist: macros/markup.py
+    problems += check_synonyms(sources.root)  # data/synonyms.yaml: macros/search_terms.py
     paths = {Path(s.path).stem: s.path for s in sources.case_studies}
     content = Content(registers, case_studies, datasets, paths, total_lines)
     return content, problems

@@ -165,3 +165,66 @@ def test_without_a_query_each_result_shows_its_summary_once(page, site_url, hub)
             assert text.count(hub.case_studies[slug].summary) == 1, slug
             checked += 1
     assert checked
+
+
+# --- Typos and shorthand (search/terms.json, data/synonyms.yaml), against the real content ---------------------------
+
+def intended(hub, query: str) -> set[str]:
+    """The case studies a query typed wrong or in shorthand is after, read from the content, not typed here."""
+    def titled(*words):
+        return {slug for slug, cs in hub.case_studies.items() if all(w in cs.title.lower() for w in words)}
+    return {"pest contol": titled("pest control"), "telecair": titled("telecare"),
+            "revs and bens": titled("shared revenues and benefits"), "SPD": titled("single person discount"),
+            "LAC": titled("looked after children")}[query]
+
+
+def wait_for_search(tab) -> str:
+    tab.wait_for_function("() => /result/i.test(document.getElementById('hub-status').textContent)")
+    return tab.locator("#hub-status").inner_text()
+
+
+@pytest.mark.parametrize("query, meant", [("pest contol", "pest control"), ("telecair", "telecare"),
+                                          ("revs and bens", "revenues and benefits"),
+                                          ("SPD", "single person discount"), ("LAC", "looked after children")])
+def test_a_query_typed_wrong_or_in_shorthand_finds_the_intended_case_study_in_the_first_three(page, site_url, hub,
+                                                                                             query, meant):
+    wanted = intended(hub, query)
+    assert wanted, f"no case study is about {meant!r} any more: choose another query"
+    page.goto(site_url + "search/?" + f"q={query}")
+    wait_for_search(page)
+    first_three = [urlparse(href).path.strip("/").split("/")[-1] for href in page.eval_on_selector_all(
+        "#hub-results .hub-result__title a", "links => links.slice(0, 3).map(a => a.href)")]
+    assert wanted & set(first_three), (query, first_three)
+    note = page.locator("#hub-correction")
+    assert note.inner_text() == f"Showing results for {meant}; search instead for {query}"
+    instead = note.locator("a")
+    instead.click()
+    page.wait_for_url(re.compile(r"typed=1"))
+    wait_for_search(page)
+    assert parse_qs(urlparse(page.url).query)["q"] == [query] and page.locator("#hub-correction").is_hidden()
+    assert page.input_value("#hub-filter-q") == query
+
+
+def test_a_query_the_pages_use_is_searched_as_typed(page, site_url):
+    page.goto(site_url + "search/?q=NNDR")
+    status = wait_for_search(page)
+    assert "for “NNDR”" in status and page.locator("#hub-correction").is_hidden()
+
+
+def test_the_header_box_corrects_as_you_type_and_says_so(page, site_url):
+    page.goto(site_url + CASE_STUDY)
+    page.keyboard.press("/")
+    page.keyboard.type("telecair")
+    page.wait_for_selector(".hub-search-popup:not([hidden]) .hub-search-popup__note:not([hidden])")
+    assert page.locator(".hub-search-popup__note").inner_text() == \
+        "Showing results for telecare; search instead for telecair"
+    first = page.locator(OPTIONS).first.get_attribute("data-href")
+    assert urlparse(first).path == "/case-studies/telecare-learning-disabilities-dementia/"
+
+
+def test_a_corrected_query_is_shown_as_text_never_as_markup(page, site_url):
+    page.goto(site_url + "search/?q=" + "telecair%20%3Cb%3E")
+    wait_for_search(page)
+    note = page.locator("#hub-correction")
+    assert note.locator("b").count() == 0 and note.locator("strong").inner_text() == "telecare <b>"
+    assert note.locator("a").inner_text() == "search instead for telecair <b>"

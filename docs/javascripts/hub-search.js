@@ -47,8 +47,13 @@ function restoreState() {
   }
 }
 
+// "Search instead for …" (a query searched as typed, not corrected) is kept in the address as typed=1 until the
+// query changes.
+let asTyped = new URLSearchParams(window.location.search).get("typed") === "1";
+
 function writeState(state) {
   const params = new URLSearchParams(state);
+  if (asTyped && state.q) params.set("typed", "1");
   const query = params.toString();
   const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
   window.history.replaceState(null, "", url);
@@ -138,8 +143,26 @@ function renderResult(data, order, query) {
   return li;
 }
 
+// "Showing results for …; search instead for …" above the results, when the query was corrected (hub-pagefind.js).
+function showCorrection(note, found, state) {
+  if (!found.corrected) {
+    note.hidden = true;
+    note.replaceChildren();
+    return;
+  }
+  const params = new URLSearchParams({ ...state, q: found.typed, typed: "1" });
+  note.innerHTML = `Showing results for <strong>${escapeHtml(found.query)}</strong>; ` +
+    `<a href="?${escapeHtml(params.toString())}">search instead for ${escapeHtml(found.typed)}</a>`;
+  note.hidden = false;
+}
+
 function setUpSearch() {
   const results = document.getElementById("hub-results");
+  const note = document.createElement("p");
+  note.className = "hub-correction";
+  note.id = "hub-correction";
+  note.hidden = true;
+  status.after(note);
   const heading = document.getElementById("hub-results-heading");
   const more = document.getElementById("hub-more");
   let latest = 0;
@@ -179,7 +202,7 @@ function setUpSearch() {
     if (state.sort) options.sort = { [state.sort]: SORT_ORDER[state.sort] };
     let found;
     try {
-      found = await findResults(query, options);
+      found = await findResults(query, options, { asTyped });
     } catch (error) {
       announce("Search is not available: the search index could not be loaded. Browse the case-study index instead.");
       return;
@@ -187,14 +210,17 @@ function setUpSearch() {
     if (run !== latest) return;  // a newer search has started
     pending = [...found.results];
     order = state.sort || "";
-    shownQuery = query || "";
+    shownQuery = found.query || "";
+    showCorrection(note, found, state);
     const count = pending.length;
     results.replaceChildren();
     heading.hidden = false;
     await showMore(false);
     if (run !== latest) return;
-    const what = query ? ` for “${query}”` : "";
-    announce((count ? `${count} result${count === 1 ? "" : "s"}${what}.` : `No results${what}.`) + describeFilters());
+    const what = found.query ? ` for “${found.query}”` : "";
+    const corrected = found.corrected ? `Showing results for “${found.query}” instead of “${found.typed}”. ` : "";
+    announce(corrected + (count ? `${count} result${count === 1 ? "" : "s"}${what}.` : `No results${what}.`)
+      + describeFilters());
   };
 }
 
@@ -239,6 +265,7 @@ if (form) {
   form.addEventListener("change", update);
   form.addEventListener("input", (event) => {
     if (event.target.type !== "search") return;
+    asTyped = false;  // a new query is corrected again
     clearTimeout(timer);
     timer = setTimeout(update, 250);
   });
