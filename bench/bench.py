@@ -82,8 +82,8 @@ def count_pages(site: Path) -> int:
 def write_plain(hub_root: Path, target: Path) -> None:
     """The hub's pages as plain Markdown files (generated ones written out, macros left unrendered), built by
     mkdocs-material with its own search and no hub plugin or macros."""
-    from macros.hub import build_hub
-    from macros.pages import generate_pages
+    from macros.figures.hub import build_hub
+    from macros.site.pages import generate_pages
 
     if target.exists():
         shutil.rmtree(target)

@@ -27,7 +27,7 @@ ALLOWED_UNITS = {"definition lists": "t\n: d\n", "rules": "***\n", "setext under
 
 
 def fill_paragraphs(unit: str, total: int = 195_000) -> str:
-    from macros.shape import MAX_BLOCK_CHARACTERS, MAX_BLOCK_LINES
+    from macros.content.shape import MAX_BLOCK_CHARACTERS, MAX_BLOCK_LINES
     per_block = max(1, min((MAX_BLOCK_CHARACTERS - 100) // len(unit), (MAX_BLOCK_LINES - 1) // max(unit.count("\n"), 1)))
     block = unit * per_block
     return "\n\n".join([block] * (total // (len(block) + 2)))
@@ -52,7 +52,7 @@ def time_checks() -> None:
 def time_rendering() -> None:
     import markdown
 
-    from macros.markup import find_body_problems
+    from macros.content.markup import find_body_problems
 
     extensions = ["attr_list", "def_list", "md_in_html", "tables", "toc", "admonition"]  # as mkdocs.yml
     print("Markdown render of the slowest bodies within the limits (about 195 kB each):")

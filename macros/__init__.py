@@ -9,8 +9,8 @@ from pathlib import Path
 
 def define_env(env):
     """Register the page macros with the Hub bound (mkdocs-macros entry point)."""
-    from .hub import current_hub
-    from .page_macros import MACROS, MacroError
+    from .figures.hub import current_hub
+    from .site.case_study_macros import MACROS, MacroError
 
     hub = current_hub(Path(env.conf["config_file_path"]).parent)
 

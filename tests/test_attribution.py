@@ -15,8 +15,8 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.hub import build_hub
-from macros.search import read_index
+from macros.figures.hub import build_hub
+from macros.site.search import read_index
 
 from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 
@@ -242,7 +242,7 @@ def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(s
 
 
 def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(small):
-    from macros.page_macros import case_study_list, headline, savings_by_kind
+    from macros.site.case_study_macros import case_study_list, headline, savings_by_kind
 
     hub = build_hub(small.root, TODAY)
     city = headline(hub, "index.md", "delivered", basis="total", authority="nottingham-city")

@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from bench.synthetic import write_hub
-from macros.cli import run_check
-from macros.preview import PreviewPages
+from macros.cli.main import run_check
+from macros.site.rebuilds import PreviewPages
 
 from .conftest import VALID_FRONT_MATTER
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import models
-from macros.hub import build_hub
-from macros.mentions import index_mentions
-from macros.related import WEIGHTS, compute_related, related_for
+from macros.content import models
+from macros.figures.hub import build_hub
+from macros.figures.mentions import index_mentions
+from macros.figures.related import WEIGHTS, compute_related, related_for
 
 from .conftest import ROOT
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from macros import compute, models
+from macros.figures import frames as compute
+
+from macros.content import models
 
 from .test_leagues import CASES, frames
 

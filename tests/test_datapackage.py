@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from frictionless import Package, validate
 
-from macros.datapackage import write_datapackage
-from macros.exports import write_exports
-from macros.hub import build_hub
+from macros.site.datapackage import write_datapackage
+from macros.site.exports import write_exports
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 from .test_macros import DATASET

@@ -12,9 +12,11 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros import compute, models
-from macros.figures import compute_figures
-from macros.hub import build_hub
+from macros.figures import frames as compute
+
+from macros.content import models
+from macros.figures.snapshot import compute_figures
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT, TODAY
 
@@ -128,7 +130,7 @@ def test_a_printed_total_is_reconciled_only_under_a_column_that_adds(column, sta
 def test_a_dataset_figure_of_a_column_that_does_not_add_is_its_printed_total_or_refused(mixed_site, tmp_path):
     repo, _ = mixed_site
     hub = build_hub(repo.root, TODAY)
-    from macros.page_macros import MacroError, dataset_figure
+    from macros.site.case_study_macros import MacroError, dataset_figure
 
     assert ">99.9%<" in dataset_figure(hub, "figures.md", "mixed-units", "share")
     assert "total as printed in the source" in dataset_figure(hub, "figures.md", "mixed-units", "share")

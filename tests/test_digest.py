@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
-from macros.digest import latest_month, select_digest
-from macros.hub import build_hub
+from macros.cli.main import main
+from macros.site.digest import latest_month, select_digest
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.cli import main, run_check
-from macros.figures import compare_figures, compute_figures
-from macros.hub import build_hub
+from macros.cli.main import main, run_check
+from macros.figures.snapshot import compare_figures, compute_figures
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT
 
@@ -119,7 +119,7 @@ def test_new_case_study_is_listed_on_its_theme_authority_and_partnership_pages(j
 
 
 def test_new_case_study_is_in_the_search_index(journey):
-    from macros.search import read_index
+    from macros.site.search import read_index
 
     entries = [entry for entry in read_index(journey.site) if f"case-studies/{journey.guide.slug}/" in entry["url"]]
     assert len(entries) == 1
@@ -144,7 +144,7 @@ def test_new_case_study_moves_the_savings_and_league_figures(journey):
 
 def test_area_example_is_valid_and_credited_to_no_council(tmp_path):
     """CONTRIBUTING's area-wide example, with the worked example beside it, in a hub with the real registers."""
-    from macros import leagues
+    from macros.figures import leagues
 
     from .conftest import TODAY
 
@@ -176,7 +176,7 @@ TRANSCRIPTS = re.findall(r"```text\n(Title: .*?)```", GUIDE, re.S)
 def replay(transcript: str, root: Path) -> list[str]:
     """Run `pkhub new` answering each question as the transcript does; return what an editor sees, line by line
     (the lists it prints on several lines count as their first)."""
-    from macros.scaffold import run_new
+    from macros.cli.new import run_new
 
     lines = transcript.splitlines()
     seen: list[str] = []
@@ -225,7 +225,7 @@ def test_each_make_new_transcript_in_the_guide_is_what_it_asks_and_prints(tmp_pa
 
 def test_saving_credit_example_is_valid_and_credits_each_saving_to_its_own_councils(tmp_path):
     """CONTRIBUTING's example of a saving credited to one of the councils named, and one to the area as a whole."""
-    from macros import leagues
+    from macros.figures import leagues
 
     from .conftest import TODAY
 

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros.feeds import FEED_SIZE, select_feed_items
-from macros.hub import build_hub
+from macros.site.feeds import FEED_SIZE, select_feed_items
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT
 

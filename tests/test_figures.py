@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from macros.cli import main
-from macros.figures import compare_figures, compare_league, compute_figures, describe_change, ordinal
-from macros.hub import build_hub
+from macros.cli.main import main
+from macros.figures.snapshot import compare_figures, compare_league, compute_figures, describe_change, ordinal
+from macros.figures.hub import build_hub
 
 from .conftest import TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.hub import build_hub
-from macros.page_macros import MacroError, headline
+from macros.figures.hub import build_hub
+from macros.site.case_study_macros import MacroError, headline
 
 from .conftest import ROOT
 

@@ -44,7 +44,7 @@ def test_the_hook_is_local_and_runs_without_downloading_anything():
     ("data/datasets/em-iep-srp-savings-2008-11.yaml", True),
     ("data/published-slugs.txt", True),
     ("docs/guides/procurement.md", False),
-    ("macros/cli.py", False),
+    ("macros/cli/main.py", False),
     ("README.md", False),
 ])
 def test_the_hook_runs_on_case_studies_and_data_files_only(path, selected):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import run_check
-from macros.hub import Hub
-from macros.validate import check_repository
+from macros.cli.main import run_check
+from macros.figures.hub import Hub
+from macros.content.validation import check_repository
 
 from .conftest import TODAY, VALID_FRONT_MATTER, Repo
 from .hostile import ALONE, DATASETS, REFUSED, Refused
@@ -176,7 +176,7 @@ def test_hostile_but_valid_text_runs_nothing_loads_nothing_elsewhere_and_trips_n
 
 
 def test_no_export_of_a_hostile_hub_has_a_formula_cell_and_text_is_quoted(harmless_site):
-    from macros.exports import is_formula
+    from macros.site.exports import is_formula
 
     exports = sorted(harmless_site.rglob("*.csv"))
     assert exports
@@ -218,7 +218,7 @@ def unchecked_build(tmp_path_factory):
     handler = Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("macros.validate.check_contributed", lambda sources, known: [])
+        patch.setattr("macros.content.validation.check_contributed", lambda sources, known: [])
         config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(site), strict=False)
         config.plugins.on_startup(command="build", dirty=False)
         try:

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from macros.hub import build_hub, get_hub
-from macros.problems import ContentError
+from macros.figures.hub import build_hub, get_hub
+from macros.content.problems import ContentError
 
 from .conftest import VALID_FRONT_MATTER
 

@@ -7,7 +7,11 @@ import datetime as dt
 
 import pytest
 
-from macros import compute, leagues, models
+from macros.figures import frames as compute
+
+from macros.figures import leagues
+
+from macros.content import models
 
 from .conftest import REGISTERS
 

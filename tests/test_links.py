@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.linkcheck import REPORT, check_links, resolve_link
+from macros.site.linkcheck import REPORT, check_links, resolve_link
 
 from .conftest import ROOT
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.hub import build_hub
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.linkcheck import resolve_link, scan_page
-from macros.search import read_index
+from macros.site.linkcheck import resolve_link, scan_page
+from macros.site.search import read_index
 
 from .conftest import ROOT
 from .test_feeds import READERS
@@ -20,7 +20,7 @@ GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
 # The modules that talk to the site builder: the plugin, and the writers it calls that log through MkDocs's
 # plugin logger. Every other module (loading, validation, the Hub, figures, exports, pages, the pkhub command) must
 # import without MkDocs, ProperDocs or Material, so a later change of engine or theme touches only these.
-SITE_BUILDER_MODULES = {"plugin", "feeds", "linkcheck", "outputs", "previews"}
+SITE_BUILDER_MODULES = {"site.plugin", "site.feeds", "site.linkcheck", "site.redirects", "site.previews"}
 ENGINES = ("mkdocs", "properdocs", "material", "mkdocs_macros")
 
 
@@ -48,7 +48,7 @@ def feed_items(site: Path) -> dict[str, list[dict]]:
 def test_the_plugin_declares_properdocs_support_beside_mkdocs():
     for group in ("mkdocs.plugins", "properdocs.plugins"):
         [plugin] = [ep for ep in entry_points(group=group) if ep.name == "hub"]
-        assert plugin.value == "macros.plugin:HubPlugin"
+        assert plugin.value == "macros.site.plugin:HubPlugin"
     from properdocs.plugins import get_plugins  # how ProperDocs finds the `hub` named in mkdocs.yml
     assert get_plugins()["hub"].group == "properdocs.plugins"
 
@@ -113,7 +113,7 @@ def modules_needing_a_site_builder(root: Path, modules: list[str]) -> list[str]:
         "    try:\n"
         "        importlib.import_module('macros.' + module)\n"
         "    except ImportError as error:\n"
-        "        print(f'macros/{module}.py: {error}')\n"
+        "        print(f'macros/{module.replace(\".\", \"/\")}.py: {error}')\n"
     )
     result = subprocess.run([sys.executable, "-c", program], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -121,8 +121,9 @@ def modules_needing_a_site_builder(root: Path, modules: list[str]) -> list[str]:
 
 
 def test_the_data_layer_and_the_pkhub_command_import_without_any_site_builder():
-    modules = sorted(path.stem for path in (ROOT / "macros").glob("*.py") if path.stem != "__init__")
-    assert {"load", "models", "validate", "hub", "compute", "exports", "cli"} <= set(modules)
+    modules = sorted(".".join(path.relative_to(ROOT / "macros").with_suffix("").parts)
+                     for path in (ROOT / "macros").rglob("*.py") if path.stem not in ("__init__", "__main__"))
+    assert {"content.load", "content.models", "figures.hub", "site.exports", "cli.main"} <= set(modules)
     assert modules_needing_a_site_builder(ROOT, [m for m in modules if m not in SITE_BUILDER_MODULES]) == []
 
 

@@ -10,8 +10,8 @@ from typing import Literal, Optional
 import pytest
 from pydantic import Field
 
-from macros import models
-from macros.reference import (
+from macros.content import models
+from macros.site.field_reference import (
     END, GUIDE, START, describe_model, insert_field_reference, render_contribute_page, render_field_reference,
     run_reference,
 )

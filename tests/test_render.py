@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.exports import neutralise_cell
-from macros.render import format_money, format_value, link
+from macros.site.exports import neutralise_cell
+from macros.site.html.tables import format_money, format_value, link
 
 
 @pytest.mark.parametrize("amount, exact, expected", [

@@ -9,10 +9,10 @@ import re
 import pytest
 import yaml
 
-from macros import models
-from macros.cli import main, run_check
-from macros.scaffold import derive_slug, render_template, run_new
-from macros.validate import check_repository
+from macros.content import models
+from macros.cli.main import main, run_check
+from macros.cli.new import derive_slug, render_template, run_new
+from macros.content.validation import check_repository
 
 from .conftest import REGISTERS, TODAY, VALID_FRONT_MATTER
 

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from macros.hub import build_hub
-from macros.search import SiteSearch, mark_page, read_index, render_search_data
+from macros.figures.hub import build_hub
+from macros.site.search import SiteSearch, mark_page, read_index, render_search_data
 
 from .conftest import ROOT
 
@@ -269,7 +269,7 @@ def test_search_sorted_by_largest_saving_ranks_by_delivered_amounts_on_one_basis
 
 
 def test_every_old_sort_value_maps_to_a_sort_offered_now():
-    from macros.facets import LEGACY_SORTS, SORTS
+    from macros.site.facets import LEGACY_SORTS, SORTS
 
     offered = [key for key, _ in SORTS]
     assert LEGACY_SORTS and all(new in offered and old not in offered for old, new in LEGACY_SORTS.items())

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.digest import read_site_url
-from macros.hub import build_hub
-from macros.load import YamlError, parse_yaml
-from macros.markup import find_body_problems
-from macros.pages import generate_pages
+from macros.site.digest import read_site_url
+from macros.figures.hub import build_hub
+from macros.content.load import YamlError, parse_yaml
+from macros.content.markup import find_body_problems
+from macros.site.pages import generate_pages
 
-from macros.validate import check_repository
+from macros.content.validation import check_repository
 
 from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.hub import build_hub
-from macros.search import read_index
+from macros.figures.hub import build_hub
+from macros.site.search import read_index
 
 from .conftest import ROOT, VALID_FRONT_MATTER
 

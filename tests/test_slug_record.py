@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import io
 
-from macros.cli import run_check
-from macros.slug_record import RECORD, check_published_slugs, read_record, run_slugs, update_record
-from macros.validate import check_repository
+from macros.cli.main import run_check
+from macros.content.slugs import RECORD, check_published_slugs, read_record, run_slugs, update_record
+from macros.content.validation import check_repository
 
 from .conftest import ROOT, TODAY, VALID_FRONT_MATTER
 

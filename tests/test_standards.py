@@ -22,7 +22,7 @@ import xmlschema
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.hub import build_hub
+from macros.figures.hub import build_hub
 
 from .conftest import NEWSLETTER_CASE_STUDIES, ROOT, VALID_FRONT_MATTER, Repo
 
@@ -279,7 +279,7 @@ def test_contributed_text_reaches_the_data_block_escaped_and_reads_as_written(aw
 def test_a_hostile_title_cannot_break_out_of_the_data_block(awkward_repo):
     """Were a field to hold `</script>` or `<!--`, the block would still end where it should: the escaping itself,
     on the real case study's description, with no validation in front of it."""
-    from macros.structured_data import describe_case_study, to_script_text
+    from macros.site.structured_data import describe_case_study, to_script_text
 
     hub = build_hub(awkward_repo.root)
     cs = hub.case_studies["awkward-buying"].model_copy(update={"title": HOSTILE, "summary": HOSTILE})

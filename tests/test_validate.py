@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.validate import check_repository
+from macros.content.validation import check_repository
 
 from .conftest import TODAY, VALID_FRONT_MATTER
 
@@ -154,7 +154,7 @@ def test_a_savings_authorities_are_accepted_within_the_case_studys(repo, front_m
 def test_a_saving_credited_outside_its_case_study_is_refused_without_a_context_too():
     import yaml
 
-    from macros import models
+    from macros.content import models
 
     data = yaml.safe_load(replace(QUOTE_LINE, QUOTE_LINE + "    authorities: [blaby]\n"))
     with pytest.raises(ValueError, match="credited to a council the case study does not name"):
@@ -188,7 +188,7 @@ def test_content_model_2_values_are_accepted(repo, front_matter):
     ("year 2011", 2_011_000, True),  # any printed number can be read in £000: the seed check keeps quotes honest
 ])
 def test_quote_states_amount_reads_printed_figures(quote, amount, states):
-    from macros.models import quote_states_amount
+    from macros.content.models import quote_states_amount
     assert quote_states_amount(quote, amount) is states
 
 

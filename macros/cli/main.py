@@ -7,13 +7,13 @@ import sys
 import time
 from pathlib import Path
 
-from .digest import add_digest_command, run_digest
-from .figures import add_figures_commands, run_compare, run_figures
-from .hub import Hub
-from .reference import add_reference_command, run_reference
-from .scaffold import add_new_command, run_new
-from .slug_record import add_slugs_command, check_published_slugs, run_slugs
-from .validate import check_repository
+from ..site.digest import add_digest_command, run_digest
+from ..figures.snapshot import add_figures_commands, run_compare, run_figures
+from ..figures.hub import Hub
+from ..site.field_reference import add_reference_command, run_reference
+from .new import add_new_command, run_new
+from ..content.slugs import add_slugs_command, check_published_slugs, run_slugs
+from ..content.validation import check_repository
 
 
 def run_check(root: Path, output_format: str = "text", out=sys.stdout, paths: list[str] | None = None) -> int:
@@ -91,6 +91,3 @@ def main(argv: list[str] | None = None) -> int:
         return run_digest(args)
     return 2
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -11,11 +11,11 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from . import models
-from .load import load_sources
-from .problems import closest
-from .slug_record import RECORD, read_record
-from .validate import validate_sources
+from ..content import models
+from ..content.load import load_sources
+from ..content.problems import closest
+from ..content.slugs import RECORD, read_record
+from ..content.validation import validate_sources
 
 SLUG_MAX = 80
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from .problems import Problem, closest
-from .validate import Content, check_repository
+from .validation import Content, check_repository
 
 RECORD = "data/published-slugs.txt"
 HEADER = """\

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import models
+from ..content import models
 
 ENGLAND = "england"
 

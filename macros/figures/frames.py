@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import attribution, models
+from . import attribution
+
+from ..content import models
 
 
 NOT_ADDED = {  # why a column of this unit never gets a computed total

@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import attribution, compute, models
-from .load import fingerprint_sources, load_sources
-from .problems import ContentError, Problem
-from .validate import Content, validate_sources
+from . import attribution
+
+from . import frames as compute
+
+from ..content import models
+from ..content.load import fingerprint_sources, load_sources
+from ..content.problems import ContentError, Problem
+from ..content.validation import Content, validate_sources
 
 
 POSTED_FILTERS = ("theme", "authority", "sub_region", "authority_type", "region", "partnership", "programme", "year",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import models
+from ..content import models
 
 LEAGUE_ENTITIES = {
     # entity -> (frame column holding the case study's members, is it a set?)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import models
-from .render import column_heading, dataset_uri, esc, escape_md, format_value, md_link
+from ..content import models
+from ..site.html.tables import column_heading, dataset_uri, esc, escape_md, format_value, md_link
 
 _computed: tuple[object, dict] = (None, {})
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import models
-from .render import case_study_uri, escape_md, md_link
+from ..content import models
+from ..site.html.tables import case_study_uri, escape_md, md_link
 
 # Sharing an authority says most (the same council did it), then the programme, then a theme.
 WEIGHTS = {"authority": 3, "programme": 2, "theme": 2}

@@ -7,10 +7,12 @@ import math
 import sys
 from pathlib import Path
 
-from . import compute, leagues
+from . import frames as compute
+
+from . import leagues
 from .hub import build_hub
-from .problems import ContentError
-from .render import UNIT_LABELS, format_money
+from ..content.problems import ContentError
+from ..site.html.tables import UNIT_LABELS, format_money
 
 ENTITY_REGISTERS = {"partnership": "partnerships", "programme": "programmes", "theme": "themes",
                     "authority": "authorities", "sub_region": "sub_regions"}

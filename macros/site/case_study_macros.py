@@ -8,11 +8,13 @@ import re
 
 import pandas as pd
 
-from . import attribution, compute, leagues, render
+from ..figures import attribution, leagues
+from ..figures import frames as compute
+from .html import tables as render
 from .exports import ExportTable, export_paths
 from .facets import saving_value
-from .filters import case_study_list_url
-from .problems import did_you_mean
+from .html.forms import case_study_list_url
+from ..content.problems import did_you_mean
 
 
 class MacroError(Exception):

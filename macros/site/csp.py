@@ -79,7 +79,7 @@ def describe_script(script: str) -> str:
 
 
 def render_policy_meta(policy: str) -> str:
-    from .render import esc
+    from .html.tables import esc
     return f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">'
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import attribution, models
+from ..figures import attribution
+
+from ..content import models
 from .exports import ExportTable, frame_to_csv
 
 FOLDER = "exports"                        # the package and every file it describes are in here (paths stay inside)

@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 import yaml
 
-from . import models
-from .render import case_study_uri, esc, escape_md, front_matter, link
+from ..content import models
+from .html.tables import case_study_uri, esc, escape_md, front_matter, link
 
 FORMATS = ("html", "text", "markdown")
 SUFFIXES = {"html": "html", "text": "txt", "markdown": "md"}
@@ -237,8 +237,8 @@ def add_digest_command(commands) -> None:
 
 
 def run_digest(args, out=None, err=None) -> int:
-    from .hub import build_hub
-    from .problems import ContentError
+    from ..figures.hub import build_hub
+    from ..content.problems import ContentError
 
     out, err = out or sys.stdout, err or sys.stderr  # looked up now, so redirected streams are honoured
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compute, models
+from ..figures import frames as compute
+
+from ..content import models
 
 # What makes a spreadsheet read a cell as a formula (OWASP, CSV injection): these first characters, also after
 # leading spaces and in their full-width forms (＝, ＋, －, ＠, ｜), which some spreadsheets fold.

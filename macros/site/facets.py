@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import attribution, compute, models
-from .render import format_money
+from ..figures import attribution
+
+from ..figures import frames as compute
+
+from ..content import models
+from .html.tables import format_money
 
 # Filter keys as they appear in the URL query, in data-* attributes and in the search index.
 FACETS = (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from . import models
+from ..content import models
 
 log = get_plugin_logger("hub.feeds")
 

@@ -15,8 +15,8 @@ import annotated_types
 from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
-from . import models
-from .render import front_matter
+from ..content import models
+from .html.tables import front_matter
 
 GUIDE = "CONTRIBUTING.md"
 START = "<!-- field-reference:start — generated from macros/models.py by `pkhub reference --write`; do not edit by hand -->"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 
-from .page_macros import MACROS
-from .render import esc
+from .case_study_macros import MACROS
+from .html.tables import esc
 
 
 def describe_signature(function) -> str:

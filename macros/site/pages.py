@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import models
-from .render import (
+from ..content import models
+from .html.tables import (
     case_study_uri, dataset_uri, esc, escape_md, format_money, front_matter, md_link, register_uri,
     render_case_study_list, render_dataset_table, render_links, render_savings_list, render_savings_summary,
     render_datapackage_note, render_downloads, render_source_line, year_uri,
 )
 from .datapackage import CASE_STUDIES_PATH, PACKAGE_PATH
-from .filters import SCRIPT, render_case_study_index_page, render_search_page
-from .mentions import render_mentions
-from .related import render_related
+from .html.forms import SCRIPT, render_case_study_index_page, render_search_page
+from ..figures.mentions import render_mentions
+from ..figures.related import render_related
 from .search import render_case_study_search_data, render_dataset_search_data
 
 
@@ -205,7 +205,7 @@ def authority_pages(hub) -> list[GeneratedPage]:
 
 def _league_section(hub, uri: str, by: str) -> str:
     """The savings league of an index page: full credit, and the equal-share table beside it where the order differs."""
-    from .page_macros import league_table
+    from .case_study_macros import league_table
 
     if hub.savings.empty:
         return ""
@@ -316,14 +316,14 @@ def case_study_pages(hub) -> list[GeneratedPage]:
 
 
 def reference_pages() -> list[GeneratedPage]:
-    from .macro_docs import render_macro_reference
+    from .macro_reference import render_macro_reference
     return [GeneratedPage("reference/macros.md", page_header(
         "Page macros", "The macros good-practice pages call to compute figures at build time.", "reference")
         + render_macro_reference())]
 
 
 def contribute_pages(hub) -> list[GeneratedPage]:
-    from .reference import render_contribute_page
+    from .field_reference import render_contribute_page
     return [GeneratedPage("contribute.md", render_contribute_page(hub.root))]
 
 

@@ -18,13 +18,13 @@ from mkdocs.utils import get_relative_url
 from . import csp
 from .digest import digest_pages, write_digest_downloads
 from .feeds import plan_feeds, write_feeds
-from .hub import Hub, get_hub
+from ..figures.hub import Hub, get_hub
 from .linkcheck import check_site_links, page_sources
-from .outputs import write_outputs
+from .redirects import write_outputs
 from .pages import generate_pages
 from .previews import add_page_head
-from .problems import ContentError
-from .preview import PreviewPages, always_rebuild
+from ..content.problems import ContentError
+from .rebuilds import PreviewPages, always_rebuild
 from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
 from .search_terms import write_search_terms

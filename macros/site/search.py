@@ -10,9 +10,9 @@ import subprocess
 import threading
 from pathlib import Path
 
-from . import models
+from ..content import models
 from .facets import dataset_facet_values, facet_values, sort_keys, sorted_amounts
-from .render import esc
+from .html.tables import esc
 
 INDEX_FOLDER = "pagefind"
 ARTICLE = '<article class="md-content__inner md-typeset">'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from . import models
+from ..content import models
 from .exports import dataset_download_paths
 
 SCHEMA = "https://schema.org"

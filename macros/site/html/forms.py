@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-from . import models
-from .facets import (COUNCIL_FACETS, FILTER_KEYS, KINDS, LEGACY_SORTS, SORTS, Facet, build_facets, facet_values,
+from ...content import models
+from ..facets import (COUNCIL_FACETS, FILTER_KEYS, KINDS, LEGACY_SORTS, SORTS, Facet, build_facets, facet_values,
                      slugify, sort_keys, sorted_amounts)
-from .render import case_study_uri, describe_delivered, esc, link
+from .tables import case_study_uri, describe_delivered, esc, link
 
 SCRIPT = "javascripts/hub-search.js"  # loaded by the page's template (page.meta.hub_scripts), not its content
 ANY = {"theme": "Any theme", "partnership": "Any partnership", "programme": "Any programme",

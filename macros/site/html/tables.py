@@ -16,8 +16,12 @@ import re
 
 import pandas as pd
 
-from . import attribution, compute, models
-from .leagues import overlap_reason
+from ...figures import attribution
+
+from ...figures import frames as compute
+
+from ...content import models
+from ...figures.leagues import overlap_reason
 
 UNKNOWN = "unknown"
 

@@ -1,0 +1,1 @@
+"""The content layer: editors' files read into data tagged with file and line, and validated by the models."""
