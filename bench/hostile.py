@@ -27,7 +27,7 @@ ALLOWED_UNITS = {"definition lists": "t\n: d\n", "rules": "***\n", "setext under
 
 
 def fill_paragraphs(unit: str, total: int = 195_000) -> str:
-    from macros.content.shape import MAX_BLOCK_CHARACTERS, MAX_BLOCK_LINES
+    from macros.content.settings import MAX_BLOCK_CHARACTERS, MAX_BLOCK_LINES
     per_block = max(1, min((MAX_BLOCK_CHARACTERS - 100) // len(unit), (MAX_BLOCK_LINES - 1) // max(unit.count("\n"), 1)))
     block = unit * per_block
     return "\n\n".join([block] * (total // (len(block) + 2)))

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from bench.synthetic import write_hub
-from macros.cli.main import run_check
+from macros.cli.check import run_check
 from macros.site.rebuilds import PreviewPages
 
 from .conftest import VALID_FRONT_MATTER

@@ -13,7 +13,7 @@ import pytest
 from macros.content import models
 from macros.figures.hub import build_hub
 from macros.figures.mentions import index_mentions
-from macros.figures.related import WEIGHTS, compute_related, related_for
+from macros.figures.related import WEIGHTS, compute_related
 
 from .conftest import ROOT
 
@@ -109,7 +109,7 @@ def test_related_scores_add_up_what_two_case_studies_share():
 
 
 def test_a_case_study_page_links_its_related_case_studies_outside_the_search_index(site, hub):
-    slug, related = next((s, r) for s, r in sorted(related_for(hub).items()) if r)
+    slug, related = next((s, r) for s, r in sorted(hub.related.items()) if r)
     page = read(site, f"case-studies/{slug}")
     section = page.split('<section class="hub-related" data-pagefind-ignore="all">')[1].split("</section>")[0]
     assert 'id="related-case-studies"' in section

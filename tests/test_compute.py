@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from macros.figures import frames as compute
+from macros.figures.reconciliation import decimals, reconcile_dataset
+from macros.figures.savings import summarise_savings
 
 from macros.content import models
 
@@ -34,29 +35,29 @@ def dataset(rows, stated=None, discrepancies=()):
     ([4.0, None, 2.0], 5.0, "mismatch"),           # known values already exceed the total
 ])
 def test_stated_totals_are_reconciled_within_printed_precision(rows, stated, status):
-    (check,) = compute.reconcile_dataset(dataset(rows, stated))
+    (check,) = reconcile_dataset(dataset(rows, stated))
     assert check.status == status
 
 
 def test_a_recorded_discrepancy_is_shown_not_failed():
     explained = dataset([52.0, 350.0], 52.0, [{"column": "amount", "explanation": "Total leaves out the national project."}])
-    (check,) = compute.reconcile_dataset(explained)
+    (check,) = reconcile_dataset(explained)
     assert check.status == "discrepancy" and check.explanation.startswith("Total leaves out")
 
 
 def test_unknown_values_are_counted_not_zeroed():
-    (check,) = compute.reconcile_dataset(dataset([1.5, None, None]))
+    (check,) = reconcile_dataset(dataset([1.5, None, None]))
     assert check.computed == 1.5 and check.unknown == 2 and check.stated is None
 
 
 @pytest.mark.parametrize("value, places", [(3.89, 2), (52.0, 1), (19.385, 3), (3479, 0), (0.3, 1)])
 def test_decimals_are_read_as_printed(value, places):
-    assert compute.decimals(value) == places
+    assert decimals(value) == places
 
 
 def test_savings_summary_keeps_bases_apart():
     frame, savings = frames(CASES)
-    table = compute.summarise_savings(savings)
+    table, _ = summarise_savings(savings)
     assert table.at["per-year", "delivered"] == 1_000_000
     assert table.at["one-off", "delivered"] == 100_000
     assert table.at["per-year", "forecast"] == 900_000

@@ -318,7 +318,7 @@ def test_theme_guide_lists_its_case_studies_and_is_linked_from_the_theme_page(si
 
 def amount_words(quote: str, amount: int) -> str:
     """The piece of a quote (between the '…' that mark words left out) that prints its amount, normalised."""
-    from macros.content.models import printed_amounts
+    from macros.content.fields import printed_amounts
 
     pieces = [p.strip() for p in normalise_printed(quote).split("…")]
     return next((p for p in pieces if amount in printed_amounts(p)), normalise_printed(quote)).lower()

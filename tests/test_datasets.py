@@ -12,10 +12,10 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.figures import frames as compute
+from macros.figures.reconciliation import reconcile_dataset
 
 from macros.content import models
-from macros.figures.snapshot import compute_figures
+from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
 from .conftest import ROOT, TODAY
@@ -102,7 +102,7 @@ def test_exports_and_figures_carry_a_computed_total_only_for_columns_that_add(mi
     assert totals["share"]["computed"] is None and totals["share"]["stated"] == 99.9
     assert totals["share"]["status"] == "printed" and totals["share"]["not_added"] == "percentages are not added"
     assert totals["savings"]["computed"] is None and totals["savings"]["status"] == "not added"
-    figures = compute_figures(build_hub(repo.root, TODAY))["figures"]
+    figures = compute_snapshot(build_hub(repo.root, TODAY))["figures"]
     assert figures["dataset/mixed-units/grant"]["value"] == 50000
     assert figures["dataset/mixed-units/share"]["value"] == 99.9 and "as printed" in figures["dataset/mixed-units/share"]["label"]
     assert "dataset/mixed-units/savings" not in figures
@@ -122,7 +122,7 @@ def test_a_printed_total_is_reconciled_only_under_a_column_that_adds(column, sta
         "rows": [{"name": "a", "value": 30000}, {"name": "b", "value": 20000}],
         "stated_totals": {"value": stated} if stated is not None else {},
     })
-    (check,) = compute.reconcile_dataset(dataset)
+    (check,) = reconcile_dataset(dataset)
     assert check.status == status
     assert (check.computed is None) is (status != "mismatch")
 
@@ -130,7 +130,7 @@ def test_a_printed_total_is_reconciled_only_under_a_column_that_adds(column, sta
 def test_a_dataset_figure_of_a_column_that_does_not_add_is_its_printed_total_or_refused(mixed_site, tmp_path):
     repo, _ = mixed_site
     hub = build_hub(repo.root, TODAY)
-    from macros.site.case_study_macros import MacroError, dataset_figure
+    from macros.site.dataset_macros import MacroError, dataset_figure
 
     assert ">99.9%<" in dataset_figure(hub, "figures.md", "mixed-units", "share")
     assert "total as printed in the source" in dataset_figure(hub, "figures.md", "mixed-units", "share")

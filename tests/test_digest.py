@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.cli.main import main
-from macros.site.digest import latest_month, select_digest
+from macros.figures.changes import latest_month, select_digest
 from macros.figures.hub import build_hub
 
 from .conftest import ROOT

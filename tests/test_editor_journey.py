@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.cli.main import main, run_check
-from macros.figures.snapshot import compare_figures, compute_figures
+from macros.cli.check import run_check
+from macros.cli.figures import compare_figures
+from macros.cli.main import main
+from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
 from .conftest import ROOT
@@ -65,9 +67,11 @@ class Journey:
 @pytest.fixture(scope="module")
 def journey(tmp_path_factory) -> Journey:
     root = tmp_path_factory.mktemp("editor") / "hub"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache"))
+    shutil.copytree(ROOT, root, ignore=lambda folder, names: [  # the built site/, not the package's macros/site/
+        name for name in names if name in (".git", ".venv", "__pycache__", ".pytest_cache")
+        or (name == "site" and Path(folder) == ROOT)])
     guide = read_guide()
-    before = compute_figures(build_hub(root))
+    before = compute_snapshot(build_hub(root))
 
     assert main(["--root", str(root), *guide.command]) == 0  # step 3: start the case study
     path = root / "case_studies" / f"{guide.slug}.md"
@@ -79,7 +83,7 @@ def journey(tmp_path_factory) -> Journey:
     path.write_text(guide.finished, encoding="utf-8")  # step 4: fill it in
     out = io.StringIO()
     assert run_check(root, out=out) == 0, out.getvalue()
-    after = compute_figures(build_hub(root))
+    after = compute_snapshot(build_hub(root))
 
     site = root / "site"  # step 6 and the pull request's strict build
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
@@ -176,7 +180,7 @@ TRANSCRIPTS = re.findall(r"```text\n(Title: .*?)```", GUIDE, re.S)
 def replay(transcript: str, root: Path) -> list[str]:
     """Run `pkhub new` answering each question as the transcript does; return what an editor sees, line by line
     (the lists it prints on several lines count as their first)."""
-    from macros.cli.new import run_new
+    from macros.cli.new import run as run_new
 
     lines = transcript.splitlines()
     seen: list[str] = []

@@ -10,11 +10,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros.site.feeds import FEED_SIZE, select_feed_items
+from macros.figures.changes import newest_changes
+from macros.site.config import HubConfig
 from macros.figures.hub import build_hub
 
 from .conftest import ROOT
 
+FEED_SIZE = HubConfig.feed_size.default
 SITE_URL = "https://hub.example.org/"
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -117,7 +119,7 @@ def test_a_theme_page_with_its_feed_links_asks_nothing_of_another_host(site_url,
 def test_a_feed_keeps_only_the_newest_changes():
     case_studies = [SimpleNamespace(title=f"Study {n}", published=dt.date(2026, 1, 1) + dt.timedelta(days=n),
                                     updated=None) for n in range(FEED_SIZE + 10)]
-    chosen = select_feed_items(case_studies)
+    chosen = newest_changes(case_studies, FEED_SIZE)
     assert len(chosen) == FEED_SIZE
     assert chosen[0].title == f"Study {FEED_SIZE + 9}" and chosen[-1].title == "Study 10"
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from macros.cli.main import main
-from macros.figures.snapshot import compare_figures, compare_league, compute_figures, describe_change, ordinal
+from macros.cli.figures import compare_figures, compare_league, describe_change, ordinal
+from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
 from .conftest import TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
@@ -51,7 +52,7 @@ def two_hubs(tmp_path):
 
 
 def figures_of(repo: Repo) -> dict:
-    return compute_figures(build_hub(repo.root, TODAY))
+    return compute_snapshot(build_hub(repo.root, TODAY))
 
 
 def test_report_names_league_moves_and_totals_that_changed(two_hubs):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli.main import run_check
-from macros.figures.hub import Hub
+from macros.cli.check import run_check
+from macros.figures.reconciliation import check_totals, reconcile_datasets
 from macros.content.validation import check_repository
 
 from .conftest import TODAY, VALID_FRONT_MATTER, Repo
@@ -50,7 +50,7 @@ def refused_hub(tmp_path_factory) -> Repo:
 @pytest.fixture(scope="module")
 def refused_problems(refused_hub) -> dict[str, list]:
     content, problems = check_repository(refused_hub.root, today=TODAY)
-    problems += Hub(refused_hub.root, content, TODAY).reconciliation_problems()  # as `hub check` does
+    problems += check_totals(reconcile_datasets(content.datasets), content.total_lines)  # as `hub check` does
     by_file = defaultdict(list)
     for problem in problems:
         by_file[problem.path].append(problem)
@@ -205,7 +205,8 @@ def looks_like_a_number(cell: str) -> bool:
 @pytest.fixture(scope="module")
 def unchecked_build(tmp_path_factory):
     """The payloads the source checks catch, built as if the checks had missed every one (non-strict, in this
-    process, with `check_contributed` switched off): what the sanitiser, the escaping and the policy do alone."""
+    process, with the markup checks of `content/markup.py` switched off): what the sanitiser, the escaping and the
+    policy do alone."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -218,7 +219,8 @@ def unchecked_build(tmp_path_factory):
     handler = Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("macros.content.validation.check_contributed", lambda sources, known: [])
+        patch.setattr("macros.content.markup.find_body_problems", lambda body: [])
+        patch.setattr("macros.content.markup.describe_field_markup", lambda text: None)
         config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(site), strict=False)
         config.plugins.on_startup(command="build", dirty=False)
         try:

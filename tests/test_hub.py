@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from macros.figures.hub import build_hub, get_hub
+from macros.figures.hub import HubCache, build_hub
 from macros.content.problems import ContentError
 
 from .conftest import VALID_FRONT_MATTER
@@ -14,21 +14,23 @@ from .conftest import VALID_FRONT_MATTER
 
 def test_hub_is_reused_until_a_source_file_changes(repo):
     path = repo.case_study("joint-software")
-    first = get_hub(repo.root)
-    assert get_hub(repo.root) is first
+    hubs = HubCache(repo.root)
+    first = hubs.get()
+    assert hubs.get() is first
     path.write_text(path.read_text().replace("Joint procurement of software", "Joint buying of software"))
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    second = get_hub(repo.root)
+    second = hubs.get()
     assert second is not first
     assert second.case_studies["joint-software"].title == "Joint buying of software"
 
 
 def test_a_new_file_is_picked_up(repo):
     repo.case_study("joint-software")
-    assert list(get_hub(repo.root).case_studies) == ["joint-software"]
+    hubs = HubCache(repo.root)
+    assert list(hubs.get().case_studies) == ["joint-software"]
     repo.case_study("another-study")
-    assert sorted(get_hub(repo.root).case_studies) == ["another-study", "joint-software"]
+    assert sorted(hubs.get().case_studies) == ["another-study", "joint-software"]
 
 
 def test_build_refuses_content_with_problems_and_lists_them_all(repo):

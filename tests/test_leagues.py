@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from macros.figures import frames as compute
+from macros.figures.frames import case_study_frame, savings_frame
 
 from macros.figures import leagues
 
@@ -38,8 +38,8 @@ def frames(case_studies):
     studies, built as the Hub builds them (so the one attribution rule applies)."""
     studies = [cs if isinstance(cs, models.CaseStudy) else
                case_study(cs[0], cs[1], cs[2], ["blaby"], investment=cs[3], savings=cs[4]) for cs in case_studies]
-    return (compute.case_study_frame(studies, REGISTER_MODELS),
-            compute.savings_frame(studies, REGISTER_MODELS["authorities"]))
+    return (case_study_frame(studies, REGISTER_MODELS),
+            savings_frame(studies, REGISTER_MODELS["authorities"]))
 
 
 CASES = [

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.linkcheck import REPORT, check_links, resolve_link
+from macros.site.config import HubConfig
+from macros.site.linkcheck import check_links, resolve_link
 
 from .conftest import ROOT
 
@@ -158,7 +159,7 @@ def test_the_real_site_has_no_broken_links_and_lists_its_external_links(site):
     report = check_links(site, SITE_URL)
     assert [str(b) for b in report.broken] == []
     assert report.internal > 1000
-    lines = (site / REPORT).read_text(encoding="utf-8").splitlines()
+    lines = (site / HubConfig.external_links_report.default).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# External links in the built site, not fetched.")
     for line in lines[1:]:
         url, count, pages = line.split("\t")

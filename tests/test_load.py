@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content.load import YamlError, line_of, parse_yaml
+from macros.content.parse import YamlError, line_of, parse_yaml
 
 
 def test_lines_are_kept_for_nested_fields():

@@ -160,7 +160,7 @@ def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values
 
 
 def test_macro_reference_page_documents_every_macro_with_an_example(site):
-    from macros.site.case_study_macros import MACROS
+    from macros.site.macros import MACROS
 
     page = (site / "reference" / "macros" / "index.html").read_text()
     for function in MACROS:

@@ -10,10 +10,10 @@ from typing import Literal, Optional
 import pytest
 from pydantic import Field
 
-from macros.content import models
+from macros.cli.reference import run as run_reference
+from macros.content import fields, models
 from macros.site.field_reference import (
     END, GUIDE, START, describe_model, insert_field_reference, render_contribute_page, render_field_reference,
-    run_reference,
 )
 
 from .conftest import ROOT
@@ -63,8 +63,8 @@ def test_reference_row_states_type_requirement_and_rule(name, kind, required, ru
 def test_a_field_added_to_a_model_is_described_from_its_declaration():
     class Example(models.Model):
         colour: Literal["red", "green"] = Field(description="the colour of the thing")
-        owners: list[models.Ref("authorities")] = Field([], min_length=2)
-        note: Optional[models.Text] = None
+        owners: list[fields.Ref("authorities")] = Field([], min_length=2)
+        note: Optional[fields.Text] = None
 
     described = {row.name: row for row in describe_model(Example)}
     assert described["colour"] == type(described["colour"])(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from macros.site.exports import neutralise_cell
-from macros.site.html.tables import format_money, format_value, link
+from macros.site.format import format_money, format_value
+from macros.site.urls import link
 
 
 @pytest.mark.parametrize("amount, exact, expected", [

@@ -10,8 +10,12 @@ import pytest
 import yaml
 
 from macros.content import models
-from macros.cli.main import main, run_check
-from macros.cli.new import derive_slug, render_template, run_new
+from macros.cli.check import run_check
+from macros.cli.main import main
+from macros.cli.new import render_template
+from macros.cli.new import run as run_new
+from macros.content.markup import describe_placeholder
+from macros.content.slugs import SLUG_PATTERN, slugify
 from macros.content.validation import check_repository
 
 from .conftest import REGISTERS, TODAY, VALID_FRONT_MATTER
@@ -54,8 +58,8 @@ def problems_in(repo) -> list[str]:
     ("A " + "very long title " * 8, "a-" + "very-long-title-" * 4 + "very-long"),  # cut between words
 ])
 def test_slug_is_derived_from_the_title(title, slug):
-    assert derive_slug(title) == slug
-    assert len(slug) <= 80 and models.SLUG.match(slug)
+    assert slugify(title, 80) == slug
+    assert len(slug) <= 80 and SLUG_PATTERN.match(slug)
 
 
 def test_new_case_study_is_written_from_flags_and_its_slug_shown(repo):
@@ -92,7 +96,7 @@ def test_placeholders_are_refused_by_the_check_all_at_once(repo):
 def test_each_placeholder_in_the_body_is_reported_at_its_own_line(repo):
     new(repo, *flags())
     lines = (repo.root / "case_studies" / f"{SLUG}.md").read_text().splitlines()
-    expected = [f"case_studies/{SLUG}.md:{number}: body: {models.describe_placeholder(text)}"
+    expected = [f"case_studies/{SLUG}.md:{number}: body: {describe_placeholder(text)}"
                 for number, text in enumerate(lines, start=1) if text.startswith("REPLACE with")]
     assert len(expected) == 4
     assert [problem.split(" — ")[0] for problem in problems_in(repo) if ": body: " in problem] == expected
@@ -309,3 +313,13 @@ def test_an_area_case_study_filled_in_passes_the_check(repo):
     text = re.sub(r"REPLACE with ([^\n]*)", lambda m: m.group(1).capitalize(), text)
     path.write_text(text)
     assert problems_in(repo) == []
+
+
+def test_the_slug_the_check_suggests_for_a_file_named_by_its_title_is_the_slug_pkhub_new_makes(repo):
+    title = "Leicester’s £1.2m shared ICT & HR"
+    repo.case_study(title)  # an editor saved the file under its title
+    [problem] = [p for p in problems_in(repo) if ": file name: " in p]
+    status, printed = new(repo, *flags(title=title))
+    assert status == 0, printed
+    assert "Slug: leicesters-1-2m-shared-ict-and-hr " in printed
+    assert problem.endswith("e.g. 'leicesters-1-2m-shared-ict-and-hr'.md"), problem

@@ -32,7 +32,7 @@ def hub():
 ])
 def test_only_case_studies_datasets_and_hand_written_pages_are_marked_for_the_index(src_uri, meta, indexed):
     html = f"<html><body>{ARTICLE}<h1>T</h1></article></body></html>"
-    marked = mark_page(html, src_uri, meta)
+    marked = mark_page(html, src_uri, meta, ARTICLE)
     assert ("data-pagefind-body" in marked) is indexed
     assert ('data-pagefind-filter="kind:page"' in marked) is (indexed and not meta)
 
@@ -47,7 +47,7 @@ def test_search_data_gives_one_element_per_value_so_values_may_hold_commas():
 
 
 def test_the_indexer_writes_the_pages_that_belong_in_the_index_and_no_others(tmp_path):
-    search = SiteSearch()
+    search = SiteSearch(ARTICLE)
     html = (f'<html lang="en"><body>{ARTICLE}<h1>Shared legal service</h1><p>Blaby and others.</p>'
             '<span data-pagefind-filter="theme:procurement"></span></article></body></html>')
     assert "data-pagefind-body" in search.add_page(html, "case-studies/a.md", {"hub_kind": "case-study"}, "case-studies/a/")
@@ -269,9 +269,9 @@ def test_search_sorted_by_largest_saving_ranks_by_delivered_amounts_on_one_basis
 
 
 def test_every_old_sort_value_maps_to_a_sort_offered_now():
-    from macros.site.facets import LEGACY_SORTS, SORTS
+    from macros.figures.selection import LEGACY_SORTS, SORTS
 
-    offered = [key for key, _ in SORTS]
+    offered = list(SORTS)
     assert LEGACY_SORTS and all(new in offered and old not in offered for old, new in LEGACY_SORTS.items())
 
 

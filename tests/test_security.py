@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.site.digest import read_site_url
+from macros.cli.digest import read_site_url
 from macros.figures.hub import build_hub
-from macros.content.load import YamlError, parse_yaml
+from macros.content.parse import YamlError, parse_yaml
 from macros.content.markup import find_body_problems
 from macros.site.pages import generate_pages
 
@@ -402,3 +402,13 @@ def test_every_change_outside_content_needs_a_code_owner():
     content = {"case_studies", "data", "reports", "README.md", "CONTRIBUTING.md", ".gitignore"}
     assert top_level - owned - content == set(), "a new top-level path: give it an owner, or say it is content"
     assert not owned & {"case_studies", "data"}, "content is reviewed by any maintainer, not only code owners"
+
+
+def test_a_field_with_html_is_reported_beside_another_problem_on_the_same_line(repo):
+    front_matter = VALID_FRONT_MATTER.replace(
+        "investment: 50000", "investment: 50000\noutcomes: ['<img src=x onerror=alert(1)>', '']")
+    problems = problems_for(repo, front_matter)
+    line = front_matter.splitlines().index("outcomes: ['<img src=x onerror=alert(1)>', '']") + 2
+    on_the_line = [p for p in problems if p.startswith(f"case_studies/joint-software.md:{line}: ")]
+    assert [p.split(" — ")[0].split(": ", 1)[1] for p in sorted(on_the_line)] == [
+        "outcomes[0]: HTML is not allowed in a field", "outcomes[1]: is 0 characters long"], problems

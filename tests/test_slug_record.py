@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import io
 
-from macros.cli.main import run_check
-from macros.content.slugs import RECORD, check_published_slugs, read_record, run_slugs, update_record
+from macros.cli.check import run_check
+from macros.cli.slugs import run as run_slugs
+from macros.content.settings import PUBLISHED_SLUGS as RECORD
+from macros.content.slugs import check_published_slugs, read_record, update_record
 from macros.content.validation import check_repository
 
 from .conftest import ROOT, TODAY, VALID_FRONT_MATTER

@@ -188,7 +188,7 @@ def test_content_model_2_values_are_accepted(repo, front_matter):
     ("year 2011", 2_011_000, True),  # any printed number can be read in £000: the seed check keeps quotes honest
 ])
 def test_quote_states_amount_reads_printed_figures(quote, amount, states):
-    from macros.content.models import quote_states_amount
+    from macros.content.fields import quote_states_amount
     assert quote_states_amount(quote, amount) is states
 
 

@@ -8,168 +8,12 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .parse import YamlError, parse_yaml
 from .problems import Problem
+from .settings import CASE_STUDIES, DATA, DATASETS, MAX_BYTES, REGISTERS, SOURCE_FOLDERS
 
 FRONT_MATTER_FENCE = "---"
-
-# Bounds that keep reading linear and every file a size an editor could have meant (SECURITY.md).
-MAX_BYTES = {"case study": 200_000, "dataset": 2_000_000, "register": 2_000_000}
-MAX_YAML_DEPTH = 10  # the content model nests three levels (savings -> entry -> field); ten leaves room
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class Mapping(dict):
-    """A YAML mapping that remembers the line of each key (1-based, in its file)."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class Sequence(list):
-    """A YAML sequence that remembers the line of each item."""
-
-    line: int = 0
-    item_lines: list
-
-
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster than pure Python
-    """SafeLoader that keeps line numbers; unknown tags such as !!python/object are refused."""
-
-    def construct_object(self, node, deep=False):
-        # A node built twice is an alias (*name): ten nested ones make a few hundred bytes expand to billions of
-        # values, which would stall every build. Editors never need them.
-        if node in self.constructed_objects:
-            raise yaml.constructor.ConstructorError(None, None, "YAML aliases (*name) are refused", node.start_mark)
-        return super().construct_object(node, deep)
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
-    mapping = Mapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate field {key!r}", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Sequence:
-    sequence = Sequence(loader.construct_object(child, deep=True) for child in node.value)
-    sequence.line = node.start_mark.line + 1
-    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return sequence
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
-    """Dates as usual; an impossible date such as 2026-02-30 stays text for the model to report."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-FIX_SYNTAX = "check indentation, colons and quotes on that line (text containing ': ' must be quoted)"
-
-
-class YamlError(Exception):
-    """A file that is not valid YAML, or not plain data, with the line where reading stopped."""
-
-    def __init__(self, line: int, message: str, fix: str = FIX_SYNTAX):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.fix = fix
-
-
-def check_yaml_events(text: str, first_line: int = 1) -> None:
-    """Refuse what would make YAML more than plain data, before anything is built from it: explicit tags
-    (`!!binary`, `!!set`, `!!python/…`: each turns text into something else), aliases (a few hundred bytes of
-    them expand to billions of values) and nesting deeper than MAX_YAML_DEPTH (thousands of levels exhaust the
-    stack). libyaml's event parser keeps its own stack, so this pass is linear and stops at the first problem."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_LineLoader):
-        line = event.start_mark.line + first_line
-        if getattr(event, "tag", None) is not None:
-            tag = _short(event.tag.replace("tag:yaml.org,2002:", "!!"))
-            raise YamlError(line, f"the YAML tag {tag} is not allowed: YAML tags are refused",
-                            "write the plain value, quoted if it starts with '!'")
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlError(line, "YAML aliases (*name) are refused", "write the value out in full")
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                raise YamlError(line, f"nested more than {MAX_YAML_DEPTH} levels deep",
-                                "no field of the hub nests more than three levels: see CONTRIBUTING.md")
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def parse_yaml(text: str, first_line: int = 1):
-    """Parse YAML safely, returning Mapping/Sequence values that know their lines."""
-    try:
-        check_yaml_events(text, first_line)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 — _LineLoader is a SafeLoader
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        problem = error.problem or "the file could not be read"
-        if "could not determine a constructor" in problem:
-            raise YamlError(line, "this YAML tag is not allowed: YAML tags are refused",
-                            "write the plain value, quoted if it starts with '!'") from None
-        if "aliases" in problem:  # the loader's own guard: check_yaml_events normally stops them first
-            raise YamlError(line, problem, "write the value out in full") from None
-        raise YamlError(line, f"malformed YAML: {problem}") from None
-    except yaml.YAMLError:
-        raise YamlError(first_line, "malformed YAML: the file could not be read") from None
-    if first_line != 1:
-        _shift_lines(data, first_line - 1)
-    return data
-
-
-def _shift_lines(value, offset: int) -> None:
-    if isinstance(value, Mapping):
-        value.line += offset
-        value.key_lines = {k: line + offset for k, line in value.key_lines.items()}
-        for child in value.values():
-            _shift_lines(child, offset)
-    elif isinstance(value, Sequence):
-        value.line += offset
-        value.item_lines = [line + offset for line in value.item_lines]
-        for child in value:
-            _shift_lines(child, offset)
-
-
-def line_of(data, loc: tuple) -> int:
-    """The line of the deepest part of `loc` (a path of keys and indexes) found in `data`."""
-    line = getattr(data, "line", 1)
-    node = data
-    for part in loc:
-        if isinstance(node, Mapping) and part in node:
-            line = node.key_lines[part]
-            node = node[part]
-        elif isinstance(node, Sequence) and isinstance(part, int) and part < len(node):
-            line = node.item_lines[part]
-            node = node[part]
-        else:
-            break
-    return line
 
 
 @dataclass
@@ -270,9 +114,6 @@ def read_yaml_file(path: Path, display_path: str, kind: str) -> SourceFile:
     return SourceFile(display_path, data)
 
 
-REGISTER_NAMES = ("authorities", "partnerships", "themes", "programmes", "regions", "sub_regions")
-OTHER_DATA_FILES = ("synonyms",)  # data/synonyms.yaml: read and checked by macros/search_terms.py
-
 
 @dataclass
 class Sources:
@@ -313,8 +154,8 @@ def find_stray_files(root: Path) -> list[Problem]:
     """Files the hub would never read, so an editor's work would be lost without a word: anything in case_studies/
     or data/datasets/ that is not a *.md or *.yaml file, and a YAML file in data/ that is not a register."""
     problems = []
-    places = [("case_studies", ".md", "case study", "case_studies/<slug>.md"),
-              ("data/datasets", ".yaml", "dataset", "data/datasets/<id>.yaml")]
+    places = [(CASE_STUDIES, ".md", "case study", f"{CASE_STUDIES}/<slug>.md"),
+              (DATASETS, ".yaml", "dataset", f"{DATASETS}/<id>.yaml")]
     for folder, suffix, kind, form in places:
         for path in _entries(root / folder):
             if path.suffix != suffix:
@@ -322,11 +163,11 @@ def find_stray_files(root: Path) -> list[Problem]:
                 problems.append(Problem(_display(path, root), 1, "file name",
                                         f"the hub reads only {suffix} files here, so this file would be ignored",
                                         f"a {kind} is {form}: rename it to {stem}{suffix}, or move it out of {folder}/"))
-    for path in _entries(root / "data"):
-        if path.suffix in (".yaml", ".yml") and path.stem not in REGISTER_NAMES + OTHER_DATA_FILES:
+    for path in _entries(root / DATA):
+        if path.suffix in (".yaml", ".yml") and path.stem not in REGISTERS:
             problems.append(Problem(_display(path, root), 1, "file name",
                                     "not a register the hub reads, so this file would be ignored",
-                                    "registers are " + ", ".join(f"data/{name}.yaml" for name in REGISTER_NAMES)))
+                                    "registers are " + ", ".join(f"{DATA}/{name}.yaml" for name in REGISTERS)))
     return problems
 
 
@@ -334,22 +175,20 @@ def load_sources(root: Path) -> Sources:
     """Read every register, case study and dataset under `root`."""
     root = Path(root)
     registers = {}
-    for name in REGISTER_NAMES:
-        path = root / "data" / f"{name}.yaml"
+    for name in REGISTERS:
+        path = root / DATA / f"{name}.yaml"
         if os.path.lexists(path):
             registers[name] = read_yaml_file(path, _display(path, root), "register")
         else:
             registers[name] = SourceFile(_display(path, root), [])
     case_studies = [read_front_matter(path, _display(path, root))
-                    for path in _entries(root / "case_studies") if path.suffix == ".md"]
+                    for path in _entries(root / CASE_STUDIES) if path.suffix == ".md"]
     datasets = [read_yaml_file(path, _display(path, root), "dataset")
-                for path in _entries(root / "data" / "datasets") if path.suffix == ".yaml"]
+                for path in _entries(root / DATASETS) if path.suffix == ".yaml"]
     sources = Sources(root, registers, case_studies, datasets)
     sources.stray = find_stray_files(root)
     return sources
 
-
-SOURCE_FOLDERS = ("case_studies", "data", "data/datasets")
 
 
 def fingerprint_sources(root: Path) -> tuple:
@@ -363,5 +202,3 @@ def fingerprint_sources(root: Path) -> tuple:
             entries.append((path.as_posix(), status.st_size, status.st_mtime_ns))
     return tuple(entries)
 
-
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,13 +1,14 @@
-"""What markup contributed text may carry: bodies are Markdown with a few harmless HTML tags, fields are plain text,
-addresses are web addresses. Checked on the source, so `pkhub check` stays fast and every problem has its line.
-An allowlist, not a blocklist: what is not listed here is refused (see SECURITY.md)."""
+"""What contributed text may hold: bodies are Markdown with a few harmless HTML tags and none of the template's
+placeholders, fields are plain text, addresses are web addresses. Checked on the source, so `pkhub check` stays fast
+and every problem has its line (the models apply the field rules, `fields.py`). An allowlist, not a blocklist: what
+is not listed here is refused (see SECURITY.md)."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from .load import Mapping, Sequence, SourceFile, Sources
+from .load import SourceFile
 from .problems import Problem
 from .shape import BRACKET, blocks, find_shape_problems
 
@@ -34,6 +35,13 @@ TAG_STATE = re.compile(r"<[A-Za-z]|>|(?<=[\s\"'/])on[a-z]+\s*=", re.I)
 CODE_SPAN_FENCE = re.compile(r"(?<!\\)`+")
 HTML_IN_TEXT = re.compile(r"<[A-Za-z/!?]")
 FIX_TAG = "write it in Markdown instead: case-study bodies are plain Markdown"
+PLACEHOLDER = re.compile(r"\b(?:REPLACE|TODO)\b")  # the lines `pkhub new` leaves for the editor to write over
+PLACEHOLDER_FIX = "write your own text in place of each line marked REPLACE"
+
+
+def describe_placeholder(line: str) -> str:
+    line = line.strip()
+    return f"still has the template's placeholder {line if len(line) <= 80 else line[:79] + '…'!r}"
 
 
 def describe_tag(name: str) -> str:
@@ -176,7 +184,13 @@ def find_image_ends(text: str) -> set[int]:
 
 
 def check_body(source: SourceFile) -> list[Problem]:
-    problems, seen = [], set()  # one problem of a kind per line
+    """Every placeholder and every markup problem of a case study's body, each at its own line."""
+    problems = []
+    for offset, text in enumerate(source.body.splitlines()):
+        if PLACEHOLDER.search(text):
+            problems.append(Problem(source.path, source.body_line + offset, "body", describe_placeholder(text),
+                                    PLACEHOLDER_FIX))
+    seen = set()  # one markup problem of a kind per line
     for offset, what, fix in find_body_problems(source.body):
         line = source.body_line + source.body.count("\n", 0, offset)
         if (line, what) not in seen:
@@ -185,42 +199,17 @@ def check_body(source: SourceFile) -> list[Problem]:
     return problems
 
 
-def walk_strings(data, path: str = "", line: int = 1):
-    """(field path, line, text) of every string in parsed YAML."""
-    if isinstance(data, Mapping):
-        for key, value in data.items():
-            yield from walk_strings(value, f"{path}.{key}" if path else str(key), data.key_lines.get(key, data.line))
-    elif isinstance(data, Sequence):
-        for index, value in enumerate(data):
-            yield from walk_strings(value, f"{path}[{index}]", data.item_lines[index])
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from walk_strings(value, f"{path}[{index}]", line)
-    elif isinstance(data, str):
-        yield path, line, data
+def describe_field_markup(text: str) -> tuple[str, str] | None:
+    """(message, fix) when a field's text holds HTML: fields become titles, descriptions and attributes."""
+    if HTML_IN_TEXT.search(text):
+        return "HTML is not allowed in a field", "write plain text: remove the <…> tags"
+    return None
 
 
-def check_fields(source: SourceFile) -> list[Problem]:
-    """Fields become page titles, descriptions and attributes, some outside any escaping: plain text only."""
-    problems = []
-    for field, line, text in walk_strings(source.data):
-        if HTML_IN_TEXT.search(text):
-            problems.append(Problem(source.path, line, field, "HTML is not allowed in a field",
-                                    "write plain text: remove the <…> tags"))
-        elif field.rsplit(".", 1)[-1] == "url" and (problem := check_address(text)):
-            problems.append(Problem(source.path, line, field, f"{problem[0]} is not allowed", problem[1]))
-        elif field.rsplit(".", 1)[-1] == "url" and scheme_of(text) not in ("http", "https"):
-            problems.append(Problem(source.path, line, field, f"{text!r} is not a web address",
-                                    "write the full address, starting https://"))
-    return problems
-
-
-def check_contributed(sources: Sources, known: list[Problem]) -> list[Problem]:
-    """Every markup problem in every source file, leaving out lines already reported by the models."""
-    reported = {(p.path, p.line) for p in known}
-    problems = []
-    for source in [*sources.registers.values(), *sources.case_studies, *sources.datasets]:
-        problems += check_fields(source)
-    for source in sources.case_studies:
-        problems += check_body(source)
-    return [p for p in problems if (p.path, p.line) not in reported]
+def describe_field_address(text: str) -> tuple[str, str] | None:
+    """(message, fix) when a field's address is not a web address."""
+    if problem := check_address(text):
+        return f"{problem[0]} is not allowed", problem[1]
+    if scheme_of(text) not in ("http", "https"):
+        return f"{text!r} is not a web address", "write the full address, starting https://"
+    return None

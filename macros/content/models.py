@@ -1,34 +1,26 @@
-"""The content model (CONTENT_MODEL.md) as pydantic models: the only place that validates."""
+"""The content model (CONTENT_MODEL.md) as pydantic models: the only place that validates. Field types are in
+`fields`; every rule that one file can break is checked here, at the field that breaks it."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
+import functools
 import typing
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationInfo, create_model,
+    field_validator, model_validator,
 )
-from pydantic_core import PydanticCustomError
 
+from .fields import (
+    CASE_STUDY, Email, FilledIn, Id, Money, NoMarkup, PastDate, PeriodDate, PositiveMoney, Ref, SavingCouncil, Slug,
+    SourceDate, Summary, Text, WebAddress, describe_bad_number, describe_kind, fail, fail_at, quote_states_amount,
+    refuse_markup,
+)
 from .problems import did_you_mean
+from .settings import DATASET_VALUE_CEILING, REGISTERS, TITLE_LENGTH
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLUMN_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
-FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-MONTH_OR_YEAR = re.compile(r"^\d{4}(?:-\d{2})?$")
-
+COLUMN_ID = r"^[a-z][a-z0-9_]*$"
 AUTHORITY_TYPES = ("county", "district", "unitary", "metropolitan", "london-borough",
                    "fire-rescue", "police", "national-park", "other")
 SAVING_TYPES = ("cashable", "non-cashable", "cost-avoidance", "income", "unstated")
@@ -37,260 +29,11 @@ SAVING_BASES = ("one-off", "per-year", "total")
 UNITS = ("GBP", "GBP thousand", "GBP million", "count", "percent", "score", "ratio", "rank", "rate")
 ADDITIVE_UNITS = ("GBP", "GBP thousand", "GBP million", "count")  # a computed total means something only for these
 UNIT_SCALE = {"GBP": 1, "GBP thousand": 1_000, "GBP million": 1_000_000}
-REGISTERS = ("authorities", "partnerships", "themes", "programmes", "regions", "sub_regions")
-REGISTER_ITEM = {"authorities": "authority", "partnerships": "partnership", "themes": "theme",
-                 "programmes": "programme", "regions": "region", "sub_regions": "sub-region"}
 AREA_REGISTERS = ("regions", "sub_regions")  # an `area:` names a region or a sub-region
-
-# Bounds on values (SECURITY.md): beyond them a figure is a typing slip, and would overflow the formatting.
-MONEY_CEILING = 100_000_000_000          # £100bn: the largest figure in the partnerships' reports is far below
-DATASET_VALUE_CEILING = 10**12           # any dataset cell or stated total, in its column's unit
-EARLIEST_PUBLISHED = dt.date(2000, 1, 1)  # the hub publishes nothing dated before its sources could exist
-EARLIEST_YEAR = 1990                     # the first year a source document or a period may name
-# Each folder the hub generates pages into has its own list page, `<folder>/index.md`: a slug or id `index`
-# would replace it (case-studies/index.md, themes/index.md, …).
-RESERVED_NAMES = frozenset({"index"})
-
-
-def fail(message: str, fix: str = ""):
-    """Raise a validation error whose message an editor can act on."""
-    raise PydanticCustomError("hub", message, {"fix": fix})
-
-
-def show_value(value, limit: int = 60) -> str:
-    """A value quoted in a message, cut short: a message never echoes a whole file's contents."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**20:
-        return f"a number of {len(str(abs(value)))} digits"
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def describe_bad_number(value, ceiling: int) -> tuple[str, str] | None:
-    """(message, fix) for a number no source could print: not a number, infinite, or beyond `ceiling`."""
-    if isinstance(value, float) and math.isnan(value):
-        return "not a number (.nan)", "write the number as printed, or null if the source leaves it blank"
-    if isinstance(value, float) and math.isinf(value):
-        return "infinite (.inf, or too many digits to be a number)", "write the number as printed"
-    if abs(value) >= ceiling:
-        return f"{show_value(value)} is beyond {ceiling:,}, the largest figure the hub accepts", "check the digits"
-    return None
-
-
-# --- Field types ----------------------------------------------------------------------------
-
-def _money(value: Any) -> int:
-    if isinstance(value, bool):
-        fail("expected an amount in whole pounds, got true/false", "write the number of pounds, e.g. 677000")
-    if isinstance(value, float) and not math.isfinite(value):
-        fail("not a number" if math.isnan(value) else "infinite (.inf, or too many digits to be an amount)",
-             "write a plain number of pounds, e.g. 677000")
-    if isinstance(value, (int, float)) and value >= MONEY_CEILING:
-        fail(f"{show_value(value)} is more than £{MONEY_CEILING:,}, the largest amount the hub accepts",
-             "check the digits: write the amount in whole pounds")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        fail(f"{value} is not a whole number of pounds", f"write {round(value)}")
-    if isinstance(value, str):
-        number = parse_money_text(value)
-        if number is not None and number < MONEY_CEILING:
-            fail(f"money written as text ({show_value(value)})", f"write the plain number of pounds: {number}")
-        fail(f"money written as text ({show_value(value)})", "write the plain number of pounds, e.g. 677000")
-    fail(f"expected an amount in whole pounds, got {type(value).__name__}", "write the number of pounds, e.g. 677000")
-
-
-def parse_money_text(text: str) -> int | None:
-    """The number of pounds an editor meant by '£1.2m', '677k' or '£2,103,290', if clear."""
-    match = re.fullmatch(r"\s*£?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(bn|billion|m|million|k|thousand)?\s*",
-                         text, flags=re.IGNORECASE)
-    if not match:
-        return None
-    number = float(match.group(1).replace(",", ""))
-    scale = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "k": 10**3, "thousand": 10**3}
-    number *= scale.get((match.group(2) or "").lower(), 1)
-    return round(number)
-
-
-PRINTED_NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(bn|billion|m|million|mn|k|thousand)?(?![a-z])", re.IGNORECASE)
-
-
-def printed_amounts(text: str) -> set[int]:
-    """Every amount of pounds a number printed in `text` can stand for: '£1.2m' 1,200,000; '677k' 677,000; a bare
-    '120' 120, or 120,000 or 120,000,000 when it comes from a table in £000 or £m."""
-    scales = {"bn": 10**9, "billion": 10**9, "m": 10**6, "million": 10**6, "mn": 10**6, "k": 10**3, "thousand": 10**3}
-    amounts = set()
-    for whole, fraction, suffix in PRINTED_NUMBER.findall(text):
-        number = float(whole.replace(",", "") + (fraction or ""))
-        for scale in ([scales[suffix.lower()]] if suffix else [1, 10**3, 10**6]):
-            amounts.add(round(number * scale))
-    return amounts
-
-
-def quote_states_amount(quote: str, amount: int) -> bool:
-    return amount in printed_amounts(quote)
-
-
-def _non_negative(value: int) -> int:
-    if value < 0:
-        fail(f"{value} is negative", "amounts are pounds of 0 or more; record a cost under investment")
-    return value
-
-
-def _positive(value: int) -> int:
-    if value <= 0:
-        fail(f"{value} is not more than 0", "a saving is a positive number of pounds; leave out a saving of nothing")
-    return value
-
-
-Money = Annotated[int, BeforeValidator(_money), AfterValidator(_non_negative)]
-PositiveMoney = Annotated[int, BeforeValidator(_money), AfterValidator(_positive)]
-
-
-def _full_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and FULL_DATE.match(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            fail(f"{show_value(value)} is not a real date", "write an existing day as YYYY-MM-DD")
-    fail(f"{show_value(value)} is not a date", "write it as YYYY-MM-DD, e.g. 2026-03-31")
-
-
-def _not_future(value: dt.date, info: ValidationInfo) -> dt.date:
-    today = (info.context or {}).get("today") or dt.date.today()
-    if value > today:
-        fail(f"{value.isoformat()} is in the future", f"use the day it was added, on or before {today.isoformat()}")
-    if value < EARLIEST_PUBLISHED:
-        fail(f"{value.isoformat()} is before {EARLIEST_PUBLISHED.year}", "use the day it was added to the hub")
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(_full_date)]
-PastDate = Annotated[dt.date, BeforeValidator(_full_date), AfterValidator(_not_future)]
-
-
-def _partial_date(pattern: re.Pattern, form: str):
-    def check(value: Any) -> str:
-        if isinstance(value, bool):
-            fail(f"{show_value(value)} is not a date", f"write it as {form}")
-        if isinstance(value, dt.date):
-            value = value.isoformat()
-        text = str(value).strip()
-        if not pattern.match(text):
-            fail(f"{show_value(value)} is not a date of the form {form}", f"write it as {form}, e.g. 2009 or 2009-04")
-        month = text[5:7]
-        if month and not 1 <= int(month) <= 12:
-            fail(f"{show_value(value)} has no month {month}", "months run from 01 to 12")
-        if len(text) == 10:
-            _full_date(text)
-        return text
-    return BeforeValidator(check)
-
-
-def _plausible_year(what: str, years_ahead: int):
-    """A year from EARLIEST_YEAR to `years_ahead` after this one: '0000' and '9999' are typing slips."""
-    def check(value: str, info: ValidationInfo) -> str:
-        today = (info.context or {}).get("today") or dt.date.today()
-        latest = today.year + years_ahead
-        if not EARLIEST_YEAR <= int(value[:4]) <= latest:
-            fail(f"the year {value[:4]} is not plausible for {what}", f"write a year from {EARLIEST_YEAR} to {latest}")
-        if years_ahead == 0 and len(value) == 10 and value > today.isoformat():
-            fail(f"{value} is in the future", "a source is published on or before today")
-        return value
-    return AfterValidator(check)
-
-
-SourceDate = Annotated[str, _partial_date(PARTIAL_DATE, "YYYY, YYYY-MM or YYYY-MM-DD"),
-                       _plausible_year("a source document", 0)]
-PeriodDate = Annotated[str, _partial_date(MONTH_OR_YEAR, "YYYY or YYYY-MM"), _plausible_year("a period", 10)]
-
-
-def _not_reserved(value: str) -> None:
-    if value in RESERVED_NAMES:
-        fail(f"{value!r} is reserved: the page of that name lists the others in its folder (e.g. "
-             f"case-studies/{value}.md), so this one would replace it", "choose another name")
-
-
-def _slug(value: str) -> str:
-    if not (3 <= len(value) <= 80 and SLUG.match(value)):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-        fail(f"{show_value(value)} is not a valid slug",
-             f"use 3–80 lower-case letters, digits and single hyphens, e.g. '{suggestion[:80]}'")
-    _not_reserved(value)
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_slug)]
-
-
-def _id(value: str) -> str:
-    if not SLUG.match(value):
-        fail(f"{show_value(value)} is not a valid id", "use lower-case letters, digits and single hyphens")
-    _not_reserved(value)
-    return value
-
-
-Id = Annotated[str, AfterValidator(_id)]
-
-
-def Ref(*registers: str):
-    """An id that must exist in one of the registers; unknown ids are refused with the closest suggested."""
-    def check(value: str, info: ValidationInfo) -> str:
-        ids = (info.context or {}).get("ids") or {}
-        if not all(register in ids for register in registers):
-            return value
-        known = [known_id for register in registers for known_id in ids[register]]
-        if value not in known:
-            item = " or ".join(REGISTER_ITEM[register] for register in registers)
-            files = " and ".join(f"data/{register}.yaml" for register in registers)
-            fail(f"unknown {item} {show_value(value)}", f"{did_you_mean(value, known, f'ids in {files}')} (ids are listed in {files})")
-        return value
-    return Annotated[str, AfterValidator(check)]
-
-
-def _plain_text(value: str) -> str:
-    if re.search(r"<[a-zA-Z/!]", value) or re.search(r"\[[^\]]*\]\([^)]*\)", value):
-        fail("the summary must be plain text", "remove HTML tags and Markdown links; keep them for the body")
-    return " ".join(value.split())
-
-
-PLACEHOLDER = re.compile(r"\b(?:REPLACE|TODO)\b")
-
-
-PLACEHOLDER_FIX = "write your own text in place of each line marked REPLACE"
-
-
-def describe_placeholder(line: str) -> str:
-    line = line.strip()
-    return f"still has the template's placeholder {line if len(line) <= 80 else line[:79] + '…'!r}"
-
-
-def _filled_in(value: str) -> str:
-    """Refuse the placeholders of the `pkhub new` template until an editor writes over them."""
-    found = [line for line in value.splitlines() if PLACEHOLDER.search(line)]
-    if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        fail(describe_placeholder(found[0]) + more, PLACEHOLDER_FIX)
-    return value
-
-
-def _email(value: str) -> str:
-    if not EMAIL.match(value):
-        fail(f"{show_value(value)} is not a valid email address", "write it as name@example.gov.uk, or leave email out")
-    return value
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-Text = Annotated[str, Field(min_length=1), AfterValidator(_filled_in)]
 
 
 # --- Registers -------------------------------------------------------------------------------
@@ -340,7 +83,7 @@ class Partnership(Model):
     short_name: Text
     region: Text
     period: Period
-    url: Optional[Text] = None
+    url: Optional[WebAddress] = None
     description: Optional[Text] = None
 
 
@@ -368,30 +111,11 @@ class SourceRef(Model):
     document: Text = Field(description="the title of the source document, as printed")
     date: SourceDate = Field(description="when the source was published")
     section: Optional[Text] = Field(None, description="where in it: item, page, paragraph or table")
-    url: Optional[Text] = Field(None, description="where readers can find the document")
+    url: Optional[WebAddress] = Field(None, description="where readers can find the document")
 
     @property
     def year(self) -> int:
         return int(self.date[:4])
-
-
-CASE_STUDY = "case_study"  # the context key under which a case study's savings see its authorities and area
-
-
-def _named_by_case_study(value: str, info: ValidationInfo) -> str:
-    """A saving's council must be one its case study names: a saving is credited only to councils taking part."""
-    case_study = (info.context or {}).get(CASE_STUDY) or {}
-    named = case_study.get("authorities")
-    if named is not None and value not in named:
-        listed = ", ".join(named) if named else "none"
-        fail(f"{show_value(value)} is not among the case study's authorities ({listed})",
-             "credit a saving only to councils listed under the case study's authorities: add it there if the source "
-             "names it as taking part, else leave it out" + ("" if named else "; for a saving of the area as a whole "
-                                                            "write authorities: []"))
-    return value
-
-
-SavingCouncil = Annotated[Ref("authorities"), AfterValidator(_named_by_case_study)]
 
 
 class Saving(Model):
@@ -404,7 +128,7 @@ class Saving(Model):
     basis: Literal[SAVING_BASES] = Field(description="once, every year, or a total over a period")
     years: Optional[Annotated[int, Field(ge=1, le=50, strict=True)]] = Field(
         None, description="the years a total covers; only with basis: total")
-    quote: Annotated[str, Field(min_length=5, max_length=300), AfterValidator(_filled_in)] = Field(
+    quote: Annotated[str, Field(min_length=5, max_length=300), FilledIn, NoMarkup] = Field(
         description="the source's own words giving the figure, as printed, with the amount in them "
                           "(… marks words left out); shown beside the figure")
     authorities: Optional[list[SavingCouncil]] = Field(None, description=(
@@ -445,16 +169,14 @@ class Contact(Model):
     name: Optional[Text] = None
     role: Optional[Text] = None
     organisation: Optional[Text] = None
-    email: Optional[Annotated[str, AfterValidator(_email)]] = None
+    email: Optional[Email] = None
 
 
 class CaseStudy(Model):
     slug: Slug
-    title: Annotated[str, Field(min_length=5, max_length=120, description="may change later; the address does not"),
-                     AfterValidator(_filled_in)]
-    summary: Annotated[str, Field(min_length=20, max_length=300, description=(
-        "used in listings, search results, feeds, link previews and newsletters")),
-        AfterValidator(_plain_text), AfterValidator(_filled_in)]
+    title: Annotated[str, Field(min_length=TITLE_LENGTH[0], max_length=TITLE_LENGTH[1],
+                                description="may change later; the address does not"), FilledIn, NoMarkup]
+    summary: Summary = Field(description="used in listings, search results, feeds, link previews and newsletters")
     partnership: Ref("partnerships") = Field(description="the partnership whose work it was")
     authorities: list[Ref("authorities")] = Field([], description=(
         "the councils the source names as taking part, by name or by a description that fixes the set; never "
@@ -474,7 +196,7 @@ class CaseStudy(Model):
     contact: Optional[Contact] = Field(None, description="someone readers may ask; only with their consent to be named")
     aliases: list[Slug] = Field([], description="former slugs of this case study: their addresses redirect here")
     draft: Annotated[bool, Field(strict=True, description="true keeps it off the site while it is still checked")] = False
-    body: str = ""  # placeholders and executable HTML are refused line by line in validate.check_body
+    body: str = ""  # placeholders and executable HTML are refused line by line in markup.check_body
 
     @field_validator("savings", mode="wrap")
     @classmethod
@@ -520,7 +242,7 @@ class CaseStudy(Model):
 # --- Datasets --------------------------------------------------------------------------------
 
 class Column(Model):
-    id: Annotated[str, Field(pattern=COLUMN_ID.pattern)]
+    id: Annotated[str, Field(pattern=COLUMN_ID)]
     label: Text
     unit: Optional[Literal[UNITS]] = None
     ref: Optional[Literal[REGISTERS]] = None
@@ -543,9 +265,25 @@ class Discrepancy(Model):
     explanation: Text
 
 
+FILE_NAME = "file_name"  # the context key under which a dataset sees the name of its file, which is its id
+
+
+def _stated_column(key: str, info: ValidationInfo) -> str:
+    numeric = [column.id for column in info.data.get("columns", []) if column.numeric]
+    if "columns" in info.data and key not in numeric:
+        fail(f"{key!r} is not a numeric column", did_you_mean(key, numeric, "numeric columns"))
+    return key
+
+
+def _printable_number(value):
+    if value is not None and (found := describe_bad_number(value, DATASET_VALUE_CEILING)):
+        fail(*found)
+    return value
+
+
 class Dataset(Model):
     id: Slug
-    title: Annotated[str, Field(min_length=5, max_length=160)]
+    title: Annotated[str, Field(min_length=5, max_length=160), NoMarkup]
     partnership: Ref("partnerships")
     programme: Optional[Ref("programmes")] = None
     period: Period
@@ -553,9 +291,44 @@ class Dataset(Model):
     description: Optional[Text] = None
     columns: Annotated[list[Column], Field(min_length=1)]
     rows: Annotated[list[dict[str, Any]], Field(min_length=1)]
-    stated_totals: dict[str, Optional[int | float]] = {}
+    stated_totals: dict[Annotated[str, AfterValidator(_stated_column)],
+                        Annotated[Optional[int | float], AfterValidator(_printable_number)]] = {}
     discrepancies: list[Discrepancy] = []
     notes: Optional[Text] = None
+
+    @field_validator("id")
+    @classmethod
+    def id_is_the_file_name(cls, value: str, info: ValidationInfo) -> str:
+        expected = (info.context or {}).get(FILE_NAME)
+        if expected and value != expected:
+            fail(f"id {value!r} does not match the file name", f"write id: {expected}, or rename the file to {value}.yaml")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def each_column_has_its_own_id(cls, columns: list[Column]) -> list[Column]:
+        if len({column.id for column in columns}) != len(columns):
+            fail("two columns share an id", "give each column its own id")
+        return columns
+
+    @field_validator("rows")
+    @classmethod
+    def rows_hold_the_columns(cls, rows: list[dict], info: ValidationInfo) -> list[dict]:
+        """Each row holds exactly the declared columns: numbers in numeric columns, known ids in ref columns, text
+        in the others (a number or date there is read as text)."""
+        if "columns" not in info.data:
+            return rows  # the columns have problems of their own
+        model = row_model(tuple((column.id, column.unit, column.ref) for column in info.data["columns"]))
+        return [row.model_dump() for row in TypeAdapter(list[model]).validate_python(rows, context=info.context)]
+
+    @field_validator("discrepancies")
+    @classmethod
+    def discrepancies_explain_stated_totals(cls, discrepancies: list[Discrepancy], info: ValidationInfo):
+        stated = list(info.data.get("stated_totals") or {})
+        fail_at([((index, "column"), f"{item.column!r} has no stated total",
+                  did_you_mean(item.column, stated, "stated totals"))
+                 for index, item in enumerate(discrepancies) if item.column not in stated], "discrepancies")
+        return discrepancies
 
     def column(self, column_id: str) -> Column:
         return next(column for column in self.columns if column.id == column_id)
@@ -563,6 +336,59 @@ class Dataset(Model):
     @property
     def numeric_columns(self) -> list[Column]:
         return [column for column in self.columns if column.numeric]
+
+
+MISSING = object()  # a row's column left out (null is a value: unknown)
+
+
+def _present(column_id: str):
+    def check(value):
+        if value is MISSING:
+            fail("value is missing", f"add {column_id}: (null if the source leaves it blank, '?' or '-')")
+        return value
+    return BeforeValidator(check)
+
+
+def _text_cell(value):
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+def _number_cell(unit: str):
+    def check(value):
+        if value is None:
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = "write the number as printed, in " + unit
+            if isinstance(value, str) and value.strip() in ("?", "-", ""):
+                hint = "write null: an unknown value stays unknown, never 0"
+            fail(f"expected a number, got {describe_kind(value)}", hint)
+        return _printable_number(value)
+    return BeforeValidator(check)
+
+
+@functools.lru_cache(maxsize=256)
+def row_model(columns: tuple[tuple[str, str | None, str | None], ...]) -> type[BaseModel]:
+    """The model of one dataset's rows, from its (id, unit, ref) columns: each column a field, a key that is no
+    column refused by name."""
+    ids = [column_id for column_id, _, _ in columns]
+
+    def known_column(key: str) -> str:
+        fail(f"unknown column {key!r}", did_you_mean(key, ids, "column ids"))
+
+    def cell(column_id, unit, ref):
+        if unit:
+            kind = Annotated[Any, _number_cell(unit)]
+        elif ref:
+            kind = Optional[Ref(ref)]
+        else:
+            kind = Annotated[Optional[str], BeforeValidator(_text_cell), AfterValidator(refuse_markup)]
+        return Annotated[kind, _present(column_id)], Field(MISSING, validate_default=True)
+
+    # Keys that are no column are validated as extras, by a key check that always refuses them, naming them.
+    extras = dict[Annotated[str, AfterValidator(known_column)], Any]
+    base = type("Row", (BaseModel,), {"__annotations__": {"__pydantic_extra__": extras},
+                                      "model_config": ConfigDict(extra="allow")})
+    return create_model("Row", __base__=base, **{column_id: cell(column_id, unit, ref) for column_id, unit, ref in columns})
 
 
 def model_fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

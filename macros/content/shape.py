@@ -6,17 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Measured with bench/hostile.py: within these a 200 kB body renders in seconds, past them some shapes take
-# minutes (2,000 unclosed '[' in one paragraph) or overflow the stack (deeply nested lists or emphasis).
-# The largest paragraph in the hub's case studies is about 2,100 characters and 24 lines.
-MAX_BLOCK_CHARACTERS = 5_000
-MAX_BLOCK_LINES = 60
-MAX_NESTING = 8            # quotes and lists inside each other, on one line
-MAX_INDENT = 40            # columns of leading space (four a level of list)
-MAX_EMPHASIS_RUN = 50      # '*' or '_' in a row
-MAX_BRACKET_DEPTH = 8      # '[' inside '[' …
-MAX_BRACKET_SCAN = 400_000  # characters Python-Markdown reads looking for the ']' or ')' of each '[' and '](', a body
-MAX_ESCAPES = 5_000        # backslash escapes in a body: each costs the renderer a stored placeholder
+from .settings import (
+    MAX_BLOCK_CHARACTERS, MAX_BLOCK_LINES, MAX_BRACKET_DEPTH, MAX_BRACKET_SCAN, MAX_EMPHASIS_RUN, MAX_ESCAPES, MAX_INDENT,
+    MAX_NESTING,
+)
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")

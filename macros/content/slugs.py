@@ -1,15 +1,25 @@
-"""The record of published case-study addresses (data/published-slugs.txt): an address once published keeps working."""
+"""Slugs, a case study's permanent address: the one `slugify`, aliases (old slugs that redirect), and the record of
+every address published (data/published-slugs.txt), which must keep working."""
 
 from __future__ import annotations
 
-import sys
+import re
+import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .parse import line_of
 from .problems import Problem, closest
-from .validation import Content, check_repository
+from .settings import CASE_STUDIES, CASE_STUDY_SITE_FOLDER, PUBLISHED_SLUGS, SLUG_LENGTH
 
-RECORD = "data/published-slugs.txt"
-HEADER = """\
+if TYPE_CHECKING:
+    from .load import Sources
+    from .models import CaseStudy
+    from .validation import Content
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RULE = f"{SLUG_LENGTH[0]}–{SLUG_LENGTH[1]} lower-case letters, digits and single hyphens"
+RECORD_HEADER = """\
 # Every case-study address the hub has published: /case-studies/<slug>/.
 # Each slug here must stay a published case study's file name or be listed under its aliases:,
 # so that links in newsletters, reports and search engines keep working (`pkhub check` checks it).
@@ -18,9 +28,81 @@ HEADER = """\
 """
 
 
+def slugify(text: str, limit: int | None = None) -> str:
+    """Lower-case letters, digits and single hyphens, as an editor would read the text aloud:
+    'Leicester’s £1.2m shared ICT & HR' -> 'leicesters-1-2m-shared-ict-and-hr'. Cut at a word to `limit`."""
+    text = unicodedata.normalize("NFKD", str(text).replace("&", " and ")).encode("ascii", "ignore").decode()
+    text = re.sub(r"'", "", text.lower())  # "council's" is one word; the curly ’ went with the accents
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if limit and len(slug) > limit:
+        slug = slug[:limit + 1].rsplit("-", 1)[0]
+    return slug
+
+
+def is_slug(text: str) -> bool:
+    return SLUG_LENGTH[0] <= len(text) <= SLUG_LENGTH[1] and SLUG_PATTERN.match(text) is not None
+
+
+def address_of(slug: str) -> str:
+    """The address a slug gives, as editors' messages name it: '/case-studies/<slug>/'."""
+    return f"/{CASE_STUDY_SITE_FOLDER}/{slug}/"
+
+
+def file_of(slug: str) -> str:
+    return f"{CASE_STUDIES}/{slug}.md"
+
+
+# --- Aliases ------------------------------------------------------------------------------------------------
+
+def check_aliases(case_studies: list[CaseStudy], sources: Sources) -> list[Problem]:
+    """Every slug and alias names one case study only."""
+    paths = {Path(source.path).stem: source for source in sources.case_studies}
+    owner = {case_study.slug: case_study.slug for case_study in case_studies}
+    problems = []
+    for case_study in case_studies:
+        source = paths[case_study.slug]
+        for index, alias in enumerate(case_study.aliases):
+            line = line_of(source.data, ("aliases", index))
+            if alias in paths:
+                problems.append(Problem(source.path, line, f"aliases[{index}]",
+                                        f"alias {alias!r} is the slug of another case study ({file_of(alias)})",
+                                        "remove the alias, or rename that file"))
+            elif alias in owner and owner[alias] != case_study.slug:
+                problems.append(Problem(source.path, line, f"aliases[{index}]",
+                                        f"alias {alias!r} is already an alias of {file_of(owner[alias])}",
+                                        "an old address can redirect to one page only; remove one of them"))
+            else:
+                owner[alias] = case_study.slug
+    return problems
+
+
+def taken_slugs(root: Path, sources: Sources) -> dict[str, str]:
+    """Every slug a new case study may not take, with what already holds it."""
+    taken = {slug: f"it was published before and is kept in {PUBLISHED_SLUGS}" for _, slug in read_record(root)}
+    for source in sources.case_studies:
+        aliases = source.data.get("aliases") if isinstance(source.data, dict) else None
+        for alias in aliases if isinstance(aliases, list) else []:
+            taken[str(alias)] = f"it is an old address (alias) of {source.path}"
+    for source in sources.case_studies:
+        taken[Path(source.path).stem] = f"{source.path} exists"
+    return taken
+
+
+def suggest_free_slug(slug: str, words: list[str], taken) -> str:
+    """A free slug close to a taken one: the first of `words` (an authority or the area) added, else a number."""
+    limit = SLUG_LENGTH[1]
+    for candidate in [f"{slug}-{slugify(word)}" for word in words[:1]] + [f"{slug}-{n}" for n in range(2, 100)]:
+        candidate = candidate[:limit].strip("-")
+        if candidate not in taken:
+            return candidate
+    return slug
+
+
+# --- The record of published addresses ----------------------------------------------------------------------
+
 def read_record(root: Path) -> list[tuple[int, str]]:
     """(line, slug) for every slug recorded; nothing when the hub keeps no record."""
-    path = Path(root) / RECORD
+    path = Path(root) / PUBLISHED_SLUGS
     if not path.exists():
         return []
     entries = []
@@ -52,17 +134,17 @@ def check_published_slugs(root: Path, content: Content) -> list[Problem]:
             continue
         if slug in drafts:
             problems.append(Problem(
-                RECORD, line, "published slug",
-                f"case_studies/{slug}.md was published and is now a draft: /case-studies/{slug}/ would stop working",
-                f"remove draft: true; to withdraw it on purpose, delete this line in the same pull request"))
+                PUBLISHED_SLUGS, line, "published slug",
+                f"{file_of(slug)} was published and is now a draft: {address_of(slug)} would stop working",
+                "remove draft: true; to withdraw it on purpose, delete this line in the same pull request"))
         elif slug in content.paths and slug not in valid:
             continue  # the file is there but has problems of its own, reported with them
         else:
             guesses = closest(slug, sorted(content.paths), n=1)
-            target = f"case_studies/{guesses[0]}.md" if guesses else "the renamed case study"
+            target = file_of(guesses[0]) if guesses else "the renamed case study"
             problems.append(Problem(
-                RECORD, line, "published slug",
-                f"/case-studies/{slug}/ was published but no case study has the slug {slug!r} or lists it under aliases:",
+                PUBLISHED_SLUGS, line, "published slug",
+                f"{address_of(slug)} was published but no case study has the slug {slug!r} or lists it under aliases:",
                 f"if you renamed the file, add 'aliases: [{slug}]' to {target}; "
                 "to withdraw it on purpose, delete this line in the same pull request"))
     return problems
@@ -70,37 +152,13 @@ def check_published_slugs(root: Path, content: Content) -> list[Problem]:
 
 def update_record(root: Path, content: Content) -> list[str]:
     """Append every published address not yet recorded; return the slugs added."""
-    path = Path(root) / RECORD
+    path = Path(root) / PUBLISHED_SLUGS
     recorded = {slug for _, slug in read_record(root)}
     new = sorted(set(published_addresses(content)) - recorded)
     if not new and path.exists():
         return []
-    text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    text = path.read_text(encoding="utf-8") if path.exists() else RECORD_HEADER
     if text and not text.endswith("\n"):
         text += "\n"
     path.write_text(text + "".join(f"{slug}\n" for slug in new), encoding="utf-8")
     return new
-
-
-def add_slugs_command(commands) -> None:
-    command = commands.add_parser("slugs", help=f"check or update the record of published slugs ({RECORD})")
-    command.add_argument("--update", action="store_true",
-                         help="append the addresses published now (run after publishing; the deploy workflow does)")
-    command.add_argument("--from", dest="source", type=Path, default=None, metavar="ROOT",
-                         help="record what another checkout publishes (CI: the pull request's base branch)")
-
-
-def run_slugs(args, out=None) -> int:
-    out = sys.stdout if out is None else out
-    if args.update:
-        content, _ = check_repository(args.source or args.root)
-        added = update_record(args.root, content)
-        print(f"{RECORD}: {len(added)} new slug{'s' if len(added) != 1 else ''} recorded"
-              + "".join(f"\n  {slug}" for slug in added), file=out)
-        return 0
-    content, _ = check_repository(args.root)
-    problems = check_published_slugs(args.root, content)
-    for problem in problems:
-        print(problem, file=out)
-    print(f"{len(read_record(args.root))} published slugs recorded; {len(problems)} missing.", file=out)
-    return 1 if problems else 0

@@ -1,4 +1,6 @@
-"""Checking loaded sources against the content model, reporting every problem with file and line."""
+"""Runs the content models over every source file and reports every problem at once, each with its file, line and
+field: pydantic's errors turned into editors' messages, and the few rules that span files (ids unique in a register,
+an alias naming one case study)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import models
-from .load import Mapping, Sequence, SourceFile, Sources, line_of, load_sources
-from .markup import check_contributed
+from .fields import describe_kind, show_value
+from .load import SourceFile, Sources, load_sources
+from .markup import check_body
+from .parse import line_of
 from .problems import Problem, closest, did_you_mean
-from .search_terms import check_synonyms
+from .settings import RESERVED_NAMES
+from .slugs import check_aliases
+
 
 @dataclass
 class Content:
@@ -22,7 +28,7 @@ class Content:
     registers: dict[str, dict[str, BaseModel]] = field(default_factory=dict)
     case_studies: list[models.CaseStudy] = field(default_factory=list)
     datasets: list[models.Dataset] = field(default_factory=list)
-    paths: dict[str, str] = field(default_factory=dict)  # case-study slug or dataset id -> file path
+    paths: dict[str, str] = field(default_factory=dict)  # case-study slug -> file path
     total_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # dataset id -> column -> stated total's line
 
 
@@ -49,7 +55,7 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         fix = "use one of: " + ", ".join(choices)
         near = closest(value, choices)
-        return f"{models.show_value(value)} is not allowed", (f"did you mean '{near[0]}'? " if near else "") + fix
+        return f"{show_value(value)} is not allowed", (f"did you mean '{near[0]}'? " if near else "") + fix
     if kind in ("string_too_short", "string_too_long"):
         length = len(value) if isinstance(value, str) else 0
         low = model.model_fields.get(name).metadata if name in model.model_fields else None
@@ -59,19 +65,19 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "too_short":
         return "the list is empty", f"give at least {ctx.get('min_length', 1)} entry"
     if kind in ("string_type",):
-        return f"expected text, got {_kind(value)}", "write it as text (quote it if it looks like a number or date)"
+        return f"expected text, got {describe_kind(value)}", "write it as text (quote it if it looks like a number or date)"
     if kind in ("list_type",):
-        return f"expected a list, got {_kind(value)}", "write a list: one '- item' per line, or [a, b]"
+        return f"expected a list, got {describe_kind(value)}", "write a list: one '- item' per line, or [a, b]"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a group of fields, got {_kind(value)}", "indent its fields under it, e.g. 'source:' then '  document: …'"
+        return f"expected a group of fields, got {describe_kind(value)}", "indent its fields under it, e.g. 'source:' then '  document: …'"
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {models.show_value(value)}", "write true or false"
+        return f"expected true or false, got {show_value(value)}", "write true or false"
     if kind.startswith("int_") or kind.startswith("float_"):
-        return f"expected a number, got {models.show_value(value)}", "write a plain number"
+        return f"expected a number, got {show_value(value)}", "write a plain number"
     if kind == "greater_than_equal" or kind == "less_than_equal":
-        return f"{models.show_value(value)} is out of range", error["msg"].lower()
+        return f"{show_value(value)} is out of range", error["msg"].lower()
     if kind == "string_pattern_mismatch":
-        return f"{models.show_value(value)} is not valid", "use lower_snake_case: lower-case letters, digits and underscores"
+        return f"{show_value(value)} is not valid", "use lower_snake_case: lower-case letters, digits and underscores"
     return error["msg"], ""
 
 
@@ -83,25 +89,13 @@ def _length_bounds(metadata) -> str:
     return f"{low}–{high}" if low is not None and high is not None else ""
 
 
-def _kind(value) -> str:
-    if isinstance(value, (Mapping, dict)):
-        return "a group of fields"
-    if isinstance(value, (Sequence, list)):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"{value!r}".lower()
-    return models.show_value(value)
-
-
 def validate_item(model: type[BaseModel], data, source: SourceFile, context: dict, prefix: tuple = (),
                   extra: dict | None = None):
     """Validate one mapping; return the model (or None) and the problems, located in the file."""
     if not isinstance(data, dict):
         where = format_loc(prefix) if prefix else "(file)"
         return None, [Problem(source.path, getattr(data, "line", 1), where,
-                              f"expected a group of fields, got {_kind(data)}",
+                              f"expected a group of fields, got {describe_kind(data)}",
                               "see the examples in CONTRIBUTING.md for the layout")]
     try:
         return model.model_validate({**data, **(extra or {})}, context=context), []
@@ -151,16 +145,6 @@ def check_area_ids(sources: Sources, registers: dict) -> list[Problem]:
             for index, item in enumerate(source.data or []) if isinstance(item, dict) and item.get("id") in shared]
 
 
-def check_body(source: SourceFile) -> list[Problem]:
-    """Refuse the template's placeholders in contributed Markdown, each at its own line (markup: macros/markup.py)."""
-    problems = []
-    for offset, text in enumerate(source.body.splitlines()):
-        if models.PLACEHOLDER.search(text):
-            problems.append(Problem(source.path, source.body_line + offset, "body", models.describe_placeholder(text),
-                                    models.PLACEHOLDER_FIX))
-    return problems
-
-
 def validate_case_studies(sources: Sources, context: dict) -> tuple[list, list[Problem]]:
     case_studies, problems = [], []
     for source in sources.case_studies:
@@ -175,117 +159,30 @@ def validate_case_studies(sources: Sources, context: dict) -> tuple[list, list[P
                                           extra={"slug": slug, "body": source.body})
         for problem in found:
             if problem.field == "slug":
-                fix = problem.fix.replace("use", "rename the file to") + ".md" if slug not in models.RESERVED_NAMES \
+                fix = problem.fix.replace("use", "rename the file to") + ".md" if slug not in RESERVED_NAMES \
                     else "rename the file"
                 problem = Problem(source.path, 1, "file name", problem.message, fix)
             problems.append(problem)
         problems += check_body(source)
         if case_study is not None:
             case_studies.append(case_study)
-    problems += check_addresses(case_studies, sources)
+    problems += check_aliases(case_studies, sources)
     return case_studies, problems
 
 
-def check_addresses(case_studies: list[models.CaseStudy], sources: Sources) -> list[Problem]:
-    """Every slug and alias names one case study only."""
-    paths = {Path(source.path).stem: source for source in sources.case_studies}
-    owner = {case_study.slug: case_study.slug for case_study in case_studies}
-    problems = []
-    for case_study in case_studies:
-        source = paths[case_study.slug]
-        for index, alias in enumerate(case_study.aliases):
-            line = line_of(source.data, ("aliases", index))
-            if alias in paths:
-                problems.append(Problem(source.path, line, f"aliases[{index}]",
-                                        f"alias {alias!r} is the slug of another case study (case_studies/{alias}.md)",
-                                        "remove the alias, or rename that file"))
-            elif alias in owner and owner[alias] != case_study.slug:
-                problems.append(Problem(source.path, line, f"aliases[{index}]",
-                                        f"alias {alias!r} is already an alias of case_studies/{owner[alias]}.md",
-                                        "an old address can redirect to one page only; remove one of them"))
-            else:
-                owner[alias] = case_study.slug
-    return problems
-
-
-def validate_datasets(sources: Sources, context: dict, total_lines: dict | None = None) -> tuple[list, list[Problem]]:
-    datasets, problems = [], []
-    total_lines = {} if total_lines is None else total_lines
+def validate_datasets(sources: Sources, context: dict) -> tuple[list, dict, list[Problem]]:
+    """The valid datasets, the line of each stated total (for reconciliation's messages), and every problem."""
+    datasets, total_lines, problems = [], {}, []
     for source in sources.datasets:
         if source.data is None:
             continue
-        dataset, found = validate_item(models.Dataset, source.data, source, context)
+        file_context = {**context, models.FILE_NAME: Path(source.path).stem}
+        dataset, found = validate_item(models.Dataset, source.data, source, file_context)
         problems += found
-        if dataset is None:
-            continue
-        expected_id = Path(source.path).stem
-        if dataset.id != expected_id:
-            problems.append(Problem(source.path, line_of(source.data, ("id",)), "id",
-                                    f"id {dataset.id!r} does not match the file name",
-                                    f"write id: {expected_id}, or rename the file to {dataset.id}.yaml"))
-        found = check_dataset_values(dataset, source, context)
-        problems += found
-        if not found:
+        if dataset is not None:
             datasets.append(dataset)
             total_lines[dataset.id] = {key: line_of(source.data, ("stated_totals", key)) for key in dataset.stated_totals}
-    return datasets, problems
-
-
-def check_dataset_values(dataset: models.Dataset, source: SourceFile, context: dict) -> list[Problem]:
-    """Rows hold exactly the declared columns, with numbers in numeric columns and known ids in ref columns."""
-    problems = []
-    data = source.data
-    columns = {column.id: column for column in dataset.columns}
-    if len(columns) != len(dataset.columns):
-        problems.append(Problem(source.path, line_of(data, ("columns",)), "columns", "two columns share an id",
-                                "give each column its own id"))
-    for index, row in enumerate(dataset.rows):
-        for key in row:
-            if key not in columns:
-                problems.append(Problem(source.path, line_of(data, ("rows", index)), f"rows[{index}].{key}",
-                                        f"unknown column {key!r}", did_you_mean(key, columns, "column ids")))
-        for column in dataset.columns:
-            where = f"rows[{index}].{column.id}"
-            line = line_of(data, ("rows", index, column.id))
-            if column.id not in row:
-                problems.append(Problem(source.path, line, where, "value is missing",
-                                        f"add {column.id}: (null if the source leaves it blank, '?' or '-')"))
-                continue
-            value = row[column.id]
-            if value is None:
-                continue
-            if column.numeric:
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
-                    hint = "write the number as printed, in " + column.unit
-                    if isinstance(value, str) and value.strip() in ("?", "-", ""):
-                        hint = "write null: an unknown value stays unknown, never 0"
-                    problems.append(Problem(source.path, line, where, f"expected a number, got {_kind(value)}", hint))
-                elif found := models.describe_bad_number(value, models.DATASET_VALUE_CEILING):
-                    problems.append(Problem(source.path, line, where, *found))
-            elif column.ref:
-                known = context["ids"].get(column.ref)
-                if known is None:
-                    continue  # the register could not be read: reported once, with the register
-                if value not in known:
-                    item = models.REGISTER_ITEM[column.ref]
-                    problems.append(Problem(source.path, line, where, f"unknown {item} {models.show_value(value)}",
-                                            did_you_mean(value, known, f"ids in data/{column.ref}.yaml")))
-            elif not isinstance(value, str):
-                row[column.id] = str(value)
-    numeric = {column.id for column in dataset.numeric_columns}
-    for key, value in dataset.stated_totals.items():
-        if value is not None and (found := models.describe_bad_number(value, models.DATASET_VALUE_CEILING)):
-            problems.append(Problem(source.path, line_of(data, ("stated_totals", key)), f"stated_totals.{key}", *found))
-        if key not in numeric:
-            problems.append(Problem(source.path, line_of(data, ("stated_totals", key)), f"stated_totals.{key}",
-                                    f"{key!r} is not a numeric column", did_you_mean(key, numeric, "numeric columns")))
-    for index, discrepancy in enumerate(dataset.discrepancies):
-        if discrepancy.column not in dataset.stated_totals:
-            problems.append(Problem(source.path, line_of(data, ("discrepancies", index, "column")),
-                                    f"discrepancies[{index}].column",
-                                    f"{discrepancy.column!r} has no stated total",
-                                    did_you_mean(discrepancy.column, list(dataset.stated_totals), "stated totals")))
-    return problems
+    return datasets, total_lines, problems
 
 
 def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
@@ -305,14 +202,10 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
     problems += check_area_ids(sources, registers)
     case_studies, found = validate_case_studies(sources, context)
     problems += found
-    total_lines: dict[str, dict[str, int]] = {}
-    datasets, found = validate_datasets(sources, context, total_lines)
+    datasets, total_lines, found = validate_datasets(sources, context)
     problems += found
-    problems += check_contributed(sources, problems)  # markup allowlist: macros/markup.py
-    problems += check_synonyms(sources.root)  # data/synonyms.yaml: macros/search_terms.py
     paths = {Path(s.path).stem: s.path for s in sources.case_studies}
-    content = Content(registers, case_studies, datasets, paths, total_lines)
-    return content, problems
+    return Content(registers, case_studies, datasets, paths, total_lines), problems
 
 
 def check_repository(root: Path, today: dt.date | None = None) -> tuple[Content, list[Problem]]:

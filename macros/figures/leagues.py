@@ -10,6 +10,12 @@ import pandas as pd
 
 from ..content import models
 
+ENTITY_REGISTERS = {"partnership": "partnerships", "programme": "programmes", "theme": "themes",
+                    "authority": "authorities", "sub_region": "sub_regions"}
+ENTITY_HEADINGS = {"partnership": "Partnership", "programme": "Programme", "theme": "Theme",
+                   "authority": "Authority", "sub_region": "Sub-region"}
+ENTITY_PLURALS = {"partnership": "Partnerships", "programme": "Programmes", "theme": "Themes",
+                  "authority": "Authorities", "sub_region": "Sub-regions"}
 LEAGUE_ENTITIES = {
     # entity -> (frame column holding the case study's members, is it a set?)
     "partnership": ("partnership", False), "programme": ("programme", False), "theme": ("themes", True),
@@ -128,6 +134,36 @@ def saving_members(frame: pd.DataFrame, savings: pd.DataFrame, entity: str, cred
     return pd.DataFrame(rows, columns=["saving", "slug", "id", "share"])
 
 
+def count_by_entity(frame: pd.DataFrame, entity: str) -> pd.Series:
+    """The published case studies of each entity (for an authority or a sub-region: naming it), by entity id."""
+    return members(frame, entity).groupby("id")["slug"].nunique()
+
+
+@dataclass(frozen=True)
+class EntitySavings:
+    """The savings of each entity, delivered and forecast, each basis apart (never added)."""
+
+    sums: pd.Series     # (id, status, basis) -> amount, for the combinations some saving has
+    overlapping: bool   # whether a saving counts in several rows (a case study under several themes, say)
+
+    def amount(self, entity_id: str, status: str, basis: str) -> float | None:
+        """The sum, or None where no saving of that status and basis counts for the entity."""
+        value = self.sums.get((entity_id, status, basis))
+        return None if value is None else float(value)
+
+    def total(self, status: str) -> float:
+        """What the rows add up to, bases added as stated."""
+        return float(self.sums[self.sums.index.get_level_values("status") == status].sum())
+
+
+def savings_by_entity(frame: pd.DataFrame, savings: pd.DataFrame, entity: str) -> EntitySavings:
+    """The savings of the case studies in `frame` summed for each entity they count for, by status and basis: by
+    authority or sub-region those credited to its councils, otherwise those of its case studies."""
+    credited = saving_members(frame, savings, entity).join(savings[["amount", "status", "basis"]], on="saving")
+    return EntitySavings(credited.groupby(["id", "status", "basis"])["amount"].sum(),
+                         bool(credited["saving"].duplicated().any()))
+
+
 def rank_values(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Competition ranking (1, 2, 2, 4) of values, highest first; and which ranks are shared."""
     ranks = values.round(9).rank(method="min", ascending=False).astype(int)
@@ -147,7 +183,7 @@ def compute_league_table(frame: pd.DataFrame, savings: pd.DataFrame, entity: str
     """Rank entities by a metric over published case studies; entities without the evidence are left out. By
     authority and sub-region each saving counts only for the councils it is credited to (`attribution`)."""
     check_credit(entity, metric, credit)
-    counts = members(frame, entity).groupby("id")["slug"].nunique()
+    counts = count_by_entity(frame, entity)
     in_scope = savings[savings["slug"].isin(frame.index)]
     basis_savings = in_scope if basis == "all" else in_scope[in_scope["basis"] == basis]
     credited = saving_members(frame, basis_savings, entity, credit).join(

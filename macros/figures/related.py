@@ -1,4 +1,4 @@
-"""Related case studies: those sharing authorities, themes or programme, scored once per Hub at build time."""
+"""Related case studies: those sharing authorities, themes or programme, scored once per Hub (`Hub.related`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..content import models
-from ..site.html.tables import case_study_uri, escape_md, md_link
 
 # Sharing an authority says most (the same council did it), then the programme, then a theme.
 WEIGHTS = {"authority": 3, "programme": 2, "theme": 2}
@@ -66,37 +65,3 @@ def compute_related(case_studies: list[models.CaseStudy], limit: int = LIMIT) ->
                 for j in top
             ]
     return {cs.slug: related.get(cs.slug, []) for cs in case_studies}
-
-
-_computed: tuple[object, dict[str, list[Related]]] = (None, {})
-
-
-def related_for(hub) -> dict[str, list[Related]]:
-    """Related case studies of the whole Hub, computed once per Hub (the Hub is rebuilt when a source changes)."""
-    global _computed
-    if _computed[0] is not hub:
-        _computed = (hub, compute_related(list(hub.case_studies.values())))
-    return _computed[1]
-
-
-REGISTER_OF = {"authority": "authorities", "programme": "programmes", "theme": "themes"}
-
-
-def _shared_names(hub, shared) -> str:
-    return ", ".join(escape_md(hub.registers[REGISTER_OF[kind]][item].name) for kind, item in shared)
-
-
-def render_related(cs: models.CaseStudy, hub) -> str:
-    """A 'Related case studies' section, each with what it has in common with this one."""
-    related = related_for(hub).get(cs.slug, [])
-    if not related:
-        return ""
-    uri = case_study_uri(cs.slug)
-    items = []
-    for entry in related:
-        other = hub.case_studies[entry.slug]
-        items.append(f"- {md_link(other.title, uri, case_study_uri(other.slug))}  \n"
-                     f"  <small>In common: {_shared_names(hub, entry.shared)}</small>")
-    # Kept out of the search index: other studies' titles here would make this page match searches for them.
-    return ('<section class="hub-related" data-pagefind-ignore="all" markdown>\n\n## Related case studies\n\n'
-            + "\n".join(items) + "\n\n</section>\n\n")

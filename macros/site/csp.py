@@ -10,16 +10,13 @@ import hashlib
 import re
 from pathlib import Path
 
-# Material 9.8's partials that write inline scripts. The first names the page's base address, so its text (and
-# hash) differs with how deep the page is; each is rendered from the theme's own file for every depth the site has.
-THEME_SCRIPT_TEMPLATES = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
-                          "partials/javascripts/content.html")
+from .urls import HEADERS
+
 INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 SCRIPT_SOURCE = re.compile(r"\bsrc\s*=", re.I)
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json"}  # data for scripts, never run (Material's __config)
 
-HEADERS_FILE = "_headers"
 
 
 def script_hash(text: str) -> str:
@@ -37,11 +34,13 @@ def find_inline_scripts(html: str) -> list[str]:
     return found
 
 
-def render_theme_scripts(env, config, base_urls) -> set[str]:
-    """The theme's inline scripts as the theme writes them for each base address, rendered from its own files."""
+def render_theme_scripts(env, config, base_urls, templates) -> set[str]:
+    """The theme's inline scripts as the theme writes them for each base address, rendered from its own files
+    (`templates`: the plugin's `theme_script_templates`). Material's first partial names the page's base address, so
+    its text (and hash) differs with how deep the page is: each is rendered for every depth the site has."""
     features = (config.theme.get("features") if hasattr(config.theme, "get") else None) or []
     scripts = set()
-    for name in THEME_SCRIPT_TEMPLATES:
+    for name in templates:
         template = env.get_template(name)
         for base_url in base_urls:
             scripts.update(find_inline_scripts(template.render(config=config, base_url=base_url, features=features)))
@@ -78,11 +77,6 @@ def describe_script(script: str) -> str:
     return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
-def render_policy_meta(policy: str) -> str:
-    from .html.tables import esc
-    return f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">'
-
-
 def write_headers(site_dir: Path, policy: str) -> None:
     """`_headers` (Netlify, Cloudflare Pages): the same policy as a header, which also covers files that are not
     pages, and headers a <meta> cannot set."""
@@ -95,4 +89,4 @@ def write_headers(site_dir: Path, policy: str) -> None:
         "  X-Frame-Options: DENY",
         "  Referrer-Policy: strict-origin-when-cross-origin",
     ]
-    (Path(site_dir) / HEADERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (Path(site_dir) / HEADERS).write_text("\n".join(lines) + "\n", encoding="utf-8")

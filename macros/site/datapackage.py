@@ -9,16 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..figures import attribution
-
 from ..content import models
+from ..content.slugs import SLUG_PATTERN
+from ..figures import attribution
+from . import urls
 from .exports import ExportTable, frame_to_csv
 
-FOLDER = "exports"                        # the package and every file it describes are in here (paths stay inside)
-PACKAGE = "datapackage.json"
-CASE_STUDIES = "case-studies.csv"
-DATASET_COPIES = "datasets"               # exports/datasets/<id>.csv: the same bytes as /datasets/<id>.csv
-PACKAGE_PATH, CASE_STUDIES_PATH = f"{FOLDER}/{PACKAGE}", f"{FOLDER}/{CASE_STUDIES}"   # site paths, for links
 MISSING = [""]                            # an empty cell is unknown (or, in the case-study table, not stated): never 0
 ID_LIST = "ids separated by ';'"
 UNIT_WORDS = {"GBP": "pounds", "GBP thousand": "thousands of pounds", "GBP million": "millions of pounds",
@@ -35,7 +31,8 @@ def case_study_frame(hub, site_url: str = "") -> pd.DataFrame:
     for cs in hub.case_studies.values():
         base = {
             "slug": cs.slug, "title": cs.title,
-            "url": f"{site_url.rstrip('/')}/case-studies/{cs.slug}/" if site_url else f"../case-studies/{cs.slug}/",
+            "url": urls.case_study_url(site_url, cs.slug) if site_url else inside_package(urls.served_path(
+                urls.case_study_page(cs.slug))),
             "partnership": cs.partnership, "programme": cs.programme,
             "authorities": ";".join(cs.authorities) or None, "area": cs.area, "themes": ";".join(cs.themes),
             "published": cs.published.isoformat(), "updated": cs.updated.isoformat() if cs.updated else None,
@@ -65,7 +62,7 @@ SAVING_COLUMNS = ("saving_number", "saving_amount", "saving_type", "saving_statu
                   "saving_credited_to", "saving_quote", "saving_note")
 CASE_STUDY_FIELDS = [
     {"name": "slug", "type": "string", "description": "the case study's permanent id: its address is /case-studies/<slug>/",
-     "constraints": {"required": True, "pattern": models.SLUG.pattern.strip("^$")}},
+     "constraints": {"required": True, "pattern": SLUG_PATTERN.pattern.strip("^$")}},
     {"name": "title", "type": "string", "constraints": {"required": True}},
     {"name": "url", "type": "string", "format": "uri", "description": "the case study's page on the hub"},
     {"name": "partnership", "type": "string", "description": "an id in data/partnerships.yaml"},
@@ -150,8 +147,14 @@ def describe_source(source: models.SourceRef) -> dict:
     return {"title": title, **({"path": source.url} if source.url else {})}
 
 
-CASE_STUDY_SOURCE = {"title": "The hub's case studies, each citing its own source document (case-studies.csv)",
-                     "path": CASE_STUDIES}
+def inside_package(site_path: str) -> str:
+    """A site path as the package names it: relative to its folder, which holds every file it describes."""
+    return urls.folder_href(urls.EXPORTS + "/", site_path)
+
+
+CASE_STUDY_TABLE = inside_package(urls.CASE_STUDY_TABLE)
+CASE_STUDY_SOURCE = {"title": f"The hub's case studies, each citing its own source document ({CASE_STUDY_TABLE})",
+                     "path": CASE_STUDY_TABLE}
 
 
 def resource(name: str, path: str, title: str, description: str, schema: dict, sources: list[dict]) -> dict:
@@ -163,7 +166,7 @@ def resource(name: str, path: str, title: str, description: str, schema: dict, s
 def build_datapackage(hub, site_name: str = "", site_url: str = "") -> dict:
     """The package descriptor: the case-study table, every dataset, and every computed table this build wrote."""
     resources = [resource(
-        "case-studies", CASE_STUDIES, "Case studies and their savings",
+        "case-studies", CASE_STUDY_TABLE, "Case studies and their savings",
         "Every published case study: one row for each saving it states (a case study stating none has one row whose "
         "saving columns are empty). Amounts are pounds as the source states them; delivered and forecast, and "
         "one-off, per-year and total amounts, must not be added together.",
@@ -172,11 +175,12 @@ def build_datapackage(hub, site_name: str = "", site_url: str = "") -> dict:
         partnership = hub.partnerships[dataset.partnership].name
         description = (f"{dataset.description + ' ' if dataset.description else ''}Figures as printed in the source, "
                        f"{partnership}, {dataset.period.label}; an empty cell is a value the source leaves unknown.")
-        resources.append(resource(dataset.id, f"{DATASET_COPIES}/{dataset.id}.csv", dataset.title, description,
+        resources.append(resource(dataset.id, inside_package(packaged_copy(dataset.id)), dataset.title, description,
                                   dataset_schema(hub, dataset), [describe_source(dataset.source)]))
     for export_id, table in sorted(hub.exports.items()):
         sources = [describe_source(table.source)] if table.source else [CASE_STUDY_SOURCE]
-        resources.append(resource(export_id, f"{export_id}.csv", table.title, " ".join(table.notes) or table.title,
+        resources.append(resource(export_id, inside_package(urls.export_downloads(export_id)[0]), table.title,
+                                  " ".join(table.notes) or table.title,
                                   frame_schema(table), sources))
     names = [item["name"] for item in resources]
     if len(names) != len(set(names)):
@@ -191,15 +195,20 @@ def build_datapackage(hub, site_name: str = "", site_url: str = "") -> dict:
     }
 
 
+def packaged_copy(dataset_id: str) -> str:
+    """Where the package's copy of a dataset's CSV is: a package may only name files in its own folder or below."""
+    return f"{urls.PACKAGED_DATASETS}/{dataset_id}.csv"
+
+
 def write_datapackage(hub, site_dir: Path, site_name: str = "", site_url: str = "") -> Path:
     """exports/datapackage.json with the case-study table and copies of the dataset CSVs beside it (a package may
     only name files in its own folder or below). Runs after exports.write_exports."""
-    folder = Path(site_dir) / FOLDER
-    (folder / DATASET_COPIES).mkdir(parents=True, exist_ok=True)
-    (folder / CASE_STUDIES).write_text(frame_to_csv(case_study_frame(hub, site_url)), encoding="utf-8")
+    site_dir = Path(site_dir)
+    (site_dir / urls.PACKAGED_DATASETS).mkdir(parents=True, exist_ok=True)
+    (site_dir / urls.CASE_STUDY_TABLE).write_text(frame_to_csv(case_study_frame(hub, site_url)), encoding="utf-8")
     for dataset_id in hub.datasets:
-        shutil.copyfile(Path(site_dir) / "datasets" / f"{dataset_id}.csv", folder / DATASET_COPIES / f"{dataset_id}.csv")
-    path = folder / PACKAGE
+        shutil.copyfile(site_dir / urls.dataset_downloads(dataset_id)[0], site_dir / packaged_copy(dataset_id))
+    path = site_dir / urls.DATA_PACKAGE
     package = build_datapackage(hub, site_name, site_url)
     path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path

@@ -1,4 +1,5 @@
-"""Open data: every dataset and every computed table written as CSV and JSON beside the pages."""
+"""Open data: every dataset and every computed table a page shows, written as CSV and JSON beside the pages, with
+the download links under each table."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..figures import frames as compute
-
 from ..content import models
+from ..content.slugs import slugify
+from ..figures.reconciliation import TotalCheck
+from .html.text import render_downloads
+from .urls import dataset_downloads, export_downloads
 
 # What makes a spreadsheet read a cell as a formula (OWASP, CSV injection): these first characters, also after
 # leading spaces and in their full-width forms (＝, ＋, －, ＠, ｜), which some spreadsheets fold.
@@ -75,7 +78,7 @@ def dataset_frame(dataset: models.Dataset) -> pd.DataFrame:
                         columns=[c.id for c in dataset.columns])
 
 
-def dataset_json(dataset: models.Dataset, checks: list[compute.TotalCheck]) -> str:
+def dataset_json(dataset: models.Dataset, checks: list[TotalCheck]) -> str:
     document = {
         "id": dataset.id, "title": dataset.title, "partnership": dataset.partnership, "programme": dataset.programme,
         "period": dataset.period.model_dump(exclude_none=True), "source": dataset.source.model_dump(exclude_none=True),
@@ -92,24 +95,26 @@ def dataset_json(dataset: models.Dataset, checks: list[compute.TotalCheck]) -> s
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def dataset_download_paths(dataset_id: str) -> tuple[str, str]:
-    """Site paths of a dataset's CSV and JSON."""
-    return f"datasets/{dataset_id}.csv", f"datasets/{dataset_id}.json"
+def name_export(*parts, **filters) -> str:
+    """A computed table's id, which names its files: what it shows and the filters it was computed under."""
+    words = [str(p) for p in parts if p not in (None, "")] + [f"{k}-{v}" for k, v in sorted(filters.items()) if v is not None]
+    return slugify("-".join(words))
 
 
-def export_paths(export_id: str) -> tuple[str, str]:
-    """Site paths of a computed table's CSV and JSON."""
-    return f"exports/{export_id}.csv", f"exports/{export_id}.json"
+def export_table(hub, page_uri: str, export_id: str, table: ExportTable) -> str:
+    """Register a table a page shows, to be written when the build ends; the download links to put under it."""
+    hub.exports[export_id] = table
+    return render_downloads(page_uri, *export_downloads(export_id))
 
 
 def write_exports(hub, site_dir: Path) -> None:
     for dataset_id, dataset in hub.datasets.items():
-        csv_path, json_path = dataset_download_paths(dataset_id)
+        csv_path, json_path = dataset_downloads(dataset_id)
         (site_dir / csv_path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / csv_path).write_text(frame_to_csv(dataset_frame(dataset)), encoding="utf-8")
         (site_dir / json_path).write_text(dataset_json(dataset, hub.totals[dataset_id]), encoding="utf-8")
     for export_id, table in hub.exports.items():
-        csv_path, json_path = export_paths(export_id)
+        csv_path, json_path = export_downloads(export_id)
         (site_dir / csv_path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / csv_path).write_text(frame_to_csv(table.frame), encoding="utf-8")
         (site_dir / json_path).write_text(table.as_json(), encoding="utf-8")

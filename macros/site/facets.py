@@ -9,17 +9,19 @@ carries a `credit` value for each council filter and savings value its credited 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..figures import attribution
-
-from ..figures import frames as compute
-
 from ..content import models
-from .html.tables import format_money
+from ..content.slugs import slugify
+from ..figures import attribution
+from ..figures.savings import (
+    KIND_GROUPS, KIND_LABELS, STATUS_LABELS, TYPE_LABELS, delivered_by_basis, kind_group, largest_delivered,
+)
+from ..figures.selection import FILTERS, SORTS
+from .format import format_money
 
-# Filter keys as they appear in the URL query, in data-* attributes and in the search index.
+# The filters readers choose from, by their keys in addresses, data-* attributes and the search index
+# (`selection.FILTERS` maps the macros' names to these), and the savings filter, which chooses by savings.
 FACETS = (
     ("theme", "Theme"),
     ("partnership", "Partnership"),
@@ -32,18 +34,6 @@ FACETS = (
     ("year", "Year reported"),
     ("delivered", "Savings"),
 )
-# "Largest saving" sorts: the largest single delivered saving on one basis; amounts on different bases are never
-# compared. (key, basis, label, what the amount shown on each result is)
-SAVING_SORTS = (
-    ("saving-total", "total", "Largest delivered total over a period first", "largest delivered total over a period"),
-    ("saving-a-year", "per-year", "Largest delivered saving a year first", "largest delivered saving a year"),
-    ("saving-one-off", "one-off", "Largest delivered one-off saving first", "largest delivered one-off saving"),
-)
-SORTS = (
-    ("newest", "Newest first"),
-    *((key, label) for key, _, label, _ in SAVING_SORTS),
-    ("title", "Title (A to Z)"),
-)
 KINDS = (("case-study", "Case studies"), ("dataset", "Datasets"), ("page", "Guides and other pages"))
 BASIS_WORDS = {"per-year": "a year", "one-off": "one-off", "total": "total over a period"}
 
@@ -55,25 +45,25 @@ def saving_value(status: str, kind: str, basis: str) -> str:
 
 DELIVERED_CHOICES = (
     ("yes", "Has delivered savings"), ("no", "No delivered savings reported"),
-    *((saving_value(status, kind, basis),
-       f"{compute.STATUS_LABELS[status]}: {compute.KIND_LABELS[kind].lower()}, {BASIS_WORDS[basis]}")
-      for status in compute.STATUS_LABELS for kind in compute.KIND_GROUPS for basis in BASIS_WORDS),
+    *((saving_value(status, kind, basis), f"{STATUS_LABELS[status]}: {KIND_LABELS[kind].lower()}, {BASIS_WORDS[basis]}")
+      for status in STATUS_LABELS for kind in KIND_GROUPS for basis in BASIS_WORDS),
     ("investment", "States the investment"),
 )
-# Sort values of old links, each mapped to the nearest sort offered now, so a shared address keeps its order: the
-# one "largest saving" sort compared any saving, and the largest figures are totals over a period.
-LEGACY_SORTS = {"saving": "saving-total"}
 # Facets naming a council or a kind of council, and the case-study facet of the savings they qualify.
 COUNCIL_FACETS = ("authority", "type", "region", "subregion")
 CREDIT = "credit"
-FILTER_KEYS = {  # macro filter name -> facet key, so a figure can link to the list of case studies it counts
-    "theme": "theme", "partnership": "partnership", "programme": "programme", "authority": "authority",
-    "authority_type": "type", "region": "region", "sub_region": "subregion", "area": "area", "year": "year",
-}
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+def facet_value(name: str, value) -> str:
+    """A filter's value as addresses and the search index write it: a region by its name made a slug."""
+    return slugify(value) if name == "region" else str(value)
+
+
+def filter_query(filters: dict, savings: str | None = None) -> dict[str, str]:
+    """Macro filters as the case-study index's query (`partnership="lga"` -> `partnership=lga`), plus the kind of
+    saving a figure counts (`delivered=cashable-per-year`), so a figure can link to the case studies it counts."""
+    query = {FILTERS[name].key: facet_value(name, value) for name, value in filters.items() if value is not None}
+    return {**query, "delivered": savings} if savings else query
 
 
 @dataclass(frozen=True)
@@ -88,13 +78,13 @@ class Facet:
 def savings_values(savings: list[models.Saving]) -> set[str]:
     """The savings filter's values some of these savings give: "yes" for a delivered one, and each status, kind
     and basis ("cashable-per-year", "forecast-income-total")."""
-    values = {saving_value(s.status, compute.kind_group(s.type), s.basis) for s in savings}
-    return values | ({"yes"} if any(s.status == "delivered" for s in savings) else set())
+    values = {saving_value(s.status, kind_group(s.type), s.basis) for s in savings}
+    return values | ({"yes"} if delivered_by_basis(savings) else set())
 
 
 def council_values(authority: models.Authority) -> dict[str, str]:
     """A council's value under each council facet."""
-    return {"authority": authority.id, "type": authority.type, "region": slugify(authority.region),
+    return {"authority": authority.id, "type": authority.type, "region": facet_value("region", authority.region),
             "subregion": authority.sub_region or ""}
 
 
@@ -113,8 +103,8 @@ def facet_values(cs: models.CaseStudy, hub) -> dict[str, list[str]]:
     """Every filter value of a case study, keyed by facet (multi-valued where a study names several), and its
     `credit` values (see the module's docstring)."""
     members = [hub.authorities[a] for a in cs.authorities]
-    delivered = any(s.status == "delivered" for s in cs.savings)
-    savings = ["yes" if delivered else "no"] + sorted(savings_values(cs.savings) - {"yes"})
+    values = savings_values(cs.savings)
+    savings = ["yes" if "yes" in values else "no"] + sorted(values - {"yes"})
     if cs.investment is not None:
         savings.append("investment")
     return {
@@ -123,7 +113,7 @@ def facet_values(cs: models.CaseStudy, hub) -> dict[str, list[str]]:
         "programme": [cs.programme] if cs.programme else [],
         "authority": sorted(attribution.named_authorities(cs)),
         "type": sorted({a.type for a in members}),
-        "region": sorted({slugify(a.region) for a in members}),
+        "region": sorted({facet_value("region", a.region) for a in members}),
         "subregion": sorted(attribution.named_sub_regions(cs, hub.authorities)),
         "area": sorted(attribution.covered_areas(cs, hub.areas)),
         "year": [str(cs.year)],
@@ -133,25 +123,22 @@ def facet_values(cs: models.CaseStudy, hub) -> dict[str, list[str]]:
 
 
 def sort_keys(cs: models.CaseStudy) -> dict[str, str]:
-    """Sort keys as strings that order correctly: ISO dates, whole pounds, lower-case titles."""
-    keys = {"newest": cs.published.isoformat()}
-    for key, basis, _, _ in SAVING_SORTS:
-        largest = compute.largest_delivered(cs, basis)
-        keys[key] = str(largest.amount if largest else 0)
-    keys["title"] = cs.title.lower()
-    return keys
+    """Every sort's key for a case study, as strings that order correctly (`selection.Sort.value`)."""
+    return {key: sort.value(cs) for key, sort in SORTS.items()}
 
 
 def sorted_amounts(cs: models.CaseStudy) -> dict[str, str]:
     """What each "largest saving" sort ranked a case study by, in words shown on its result."""
     shown = {}
-    for key, basis, _, words in SAVING_SORTS:
-        largest = compute.largest_delivered(cs, basis)
+    for key, sort in SORTS.items():
+        if not sort.basis:
+            continue
+        largest = largest_delivered(cs, sort.basis)
         if largest:
-            kind = compute.TYPE_LABELS[largest.type].lower()
-            shown[key] = f"{words[0].upper()}{words[1:]}: {format_money(largest.amount, exact=True)} ({kind})"
+            kind = TYPE_LABELS[largest.type].lower()
+            shown[key] = f"{sort.words[0].upper()}{sort.words[1:]}: {format_money(largest.amount, exact=True)} ({kind})"
         else:
-            shown[key] = f"No {words.removeprefix('largest ')} reported"
+            shown[key] = f"No {sort.words.removeprefix('largest ')} reported"
     return shown
 
 
@@ -167,7 +154,7 @@ def dataset_facet_values(dataset: models.Dataset, hub) -> dict[str, list[str]]:
         "programme": [dataset.programme] if dataset.programme else [],
         "authority": sorted(named["authorities"]),
         "type": sorted({a.type for a in authorities}),
-        "region": sorted({slugify(a.region) for a in authorities}),
+        "region": sorted({facet_value("region", a.region) for a in authorities}),
         "subregion": sorted(named["sub_regions"] | {a.sub_region for a in authorities if a.sub_region}),
     }
 
@@ -189,7 +176,7 @@ def build_facets(hub) -> list[Facet]:
             if key in seen:
                 seen[key].update(values)
     authorities = hub.authorities
-    regions = {slugify(a.region): a.region for a in authorities.values()}
+    regions = {facet_value("region", a.region): a.region for a in authorities.values()}
     names = {
         "theme": [(t.id, t.name) for t in hub.themes.values()],
         "partnership": [(p.id, p.name) for p in hub.partnerships.values()],

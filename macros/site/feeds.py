@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -12,10 +11,12 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from ..content import models
+from ..figures.changes import newest_changes
+from ..figures.selection import last_changed
+from . import urls
 
 log = get_plugin_logger("hub.feeds")
 
-FEED_SIZE = 50  # the newest changes are what readers poll for; older ones stay on the site
 ATOM = "http://www.w3.org/2005/Atom"
 RSS_TYPE, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
 
@@ -29,29 +30,21 @@ class Feed:
 
     @property
     def rss_path(self) -> str:
-        return f"{self.folder}feed.xml"
+        return self.folder + urls.RSS
 
     @property
     def atom_path(self) -> str:
-        return f"{self.folder}atom.xml"
+        return self.folder + urls.ATOM
 
 
-def last_changed(cs: models.CaseStudy) -> dt.date:
-    return cs.updated or cs.published
-
-
-def select_feed_items(case_studies) -> list[models.CaseStudy]:
-    """Newest change first (an update counts as a change), at most FEED_SIZE."""
-    return sorted(case_studies, key=lambda cs: (-last_changed(cs).toordinal(), cs.title.lower()))[:FEED_SIZE]
-
-
-def plan_feeds(hub, site_name: str) -> list[Feed]:
-    feeds = [Feed("", site_name, f"New and updated case studies from the {site_name}.",
-                  select_feed_items(hub.case_studies.values()))]
+def plan_feeds(hub, site_name: str, size: int) -> list[Feed]:
+    """The hub's feed and each theme's, each of the `size` newest changes (an update counts as a change)."""
+    feeds = [Feed(urls.feed_folder(), site_name, f"New and updated case studies from the {site_name}.",
+                  newest_changes(hub.case_studies.values(), size))]
     for theme in hub.themes.values():
-        feeds.append(Feed(f"themes/{theme.id}/", f"{site_name}: {theme.name}",
+        feeds.append(Feed(urls.feed_folder(theme.id), f"{site_name}: {theme.name}",
                           f"New and updated {theme.name.lower()} case studies from the {site_name}.",
-                          select_feed_items(hub.select(theme=theme.id))))
+                          newest_changes(hub.select(theme=theme.id), size)))
     return feeds
 
 
@@ -59,15 +52,14 @@ def feed_links(page_url: str, kind: str, title: str, site_name: str) -> list[dic
     """The feeds a page advertises in its head: the hub's on every page, and a theme's on its page.
     Addresses are relative: Material fetches sitemap.xml beside every rel=alternate link, and that must stay
     on the host serving the page (a local or offline copy included), never the configured site_url."""
-    folders = [("", site_name)]
+    folders = [(urls.feed_folder(), site_name)]
     if kind == "theme":
         folders.append((page_url, title))
-    here = (page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)) or "."
     links = []
     for folder, name in folders:
-        for kind_name, path, media_type in (("RSS", "feed.xml", RSS_TYPE), ("Atom", "atom.xml", ATOM_TYPE)):
+        for kind_name, path, media_type in (("RSS", urls.RSS, RSS_TYPE), ("Atom", urls.ATOM, ATOM_TYPE)):
             links.append({"type": media_type, "title": f"{name}: new and updated case studies ({kind_name})",
-                          "href": posixpath.relpath(folder + path, here)})
+                          "href": urls.href_from_page(page_url, folder + path)})
     return links
 
 
@@ -89,7 +81,7 @@ def _serialise(root: ET.Element) -> str:
 
 
 def render_rss(feed: Feed, hub, site_url: str) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = urls.site_base(site_url)
     # Namespaces written as plain attributes: ElementTree's prefix registry is global state.
     rss = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM})
     channel = _add(rss, "channel")
@@ -101,7 +93,7 @@ def render_rss(feed: Feed, hub, site_url: str) -> str:
         _add(channel, "lastBuildDate", format_datetime(_midnight(last_changed(feed.items[0]))))
     _add(channel, "atom:link", href=base + feed.rss_path, rel="self", type=RSS_TYPE)
     for cs in feed.items:
-        url = f"{base}case-studies/{cs.slug}/"
+        url = urls.case_study_url(site_url, cs.slug)
         item = _add(channel, "item")
         _add(item, "title", cs.title)
         _add(item, "link", url)
@@ -114,7 +106,7 @@ def render_rss(feed: Feed, hub, site_url: str) -> str:
 
 
 def render_atom(feed: Feed, hub, site_url: str, site_name: str) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = urls.site_base(site_url)
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en-GB"})
     _add(root, "id", base + feed.atom_path)
     _add(root, "title", feed.title)
@@ -125,7 +117,7 @@ def render_atom(feed: Feed, hub, site_url: str, site_name: str) -> str:
     _add(root, "link", href=base + feed.folder, rel="alternate", type="text/html")
     _add(_add(root, "author"), "name", site_name)
     for cs in feed.items:
-        url = f"{base}case-studies/{cs.slug}/"
+        url = urls.case_study_url(site_url, cs.slug)
         entry = _add(root, "entry")
         _add(entry, "id", url)
         _add(entry, "title", cs.title)
@@ -138,21 +130,21 @@ def render_atom(feed: Feed, hub, site_url: str, site_name: str) -> str:
     return _serialise(root)
 
 
-def feed_files(hub, site_url: str, site_name: str) -> list[tuple[str, str]]:
+def feed_files(hub, site_url: str, site_name: str, size: int) -> list[tuple[str, str]]:
     """(site path, XML) of every feed; links are absolute, built from site_url."""
     files = []
-    for feed in plan_feeds(hub, site_name):
+    for feed in plan_feeds(hub, site_name, size):
         files.append((feed.rss_path, render_rss(feed, hub, site_url)))
         files.append((feed.atom_path, render_atom(feed, hub, site_url, site_name)))
     return files
 
 
-def write_feeds(hub, site_dir: Path, config) -> None:
+def write_feeds(hub, site_dir: Path, config, size: int) -> None:
     """Write every feed into the built site; feeds need site_url, since readers fetch them from anywhere."""
     if not config.get("site_url"):
         log.warning("feeds not written: set site_url in mkdocs.yml, feed links must be absolute")
         return
-    for path, xml in feed_files(hub, config["site_url"], config.get("site_name") or ""):
+    for path, xml in feed_files(hub, config["site_url"], config.get("site_name") or "", size):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(xml, encoding="utf-8")

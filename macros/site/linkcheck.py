@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.plugins import get_plugin_logger
 from selectolax.lexbor import LexborHTMLParser
 
-log = get_plugin_logger("hub.linkcheck")
+from .urls import base_path, site_origin
 
-REPORT = "reports/external-links.txt"
+log = get_plugin_logger("hub.linkcheck")
 
 # The attributes that point somewhere: followed by readers, loaded by browsers, or read by link-preview tools.
 LINK_ATTRIBUTES = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src", "source": "src",
@@ -79,13 +79,6 @@ def page_sources(files) -> dict[str, str]:
     return sources
 
 
-def _site_base(site_url: str) -> tuple[str, str]:
-    """('https://host', '/base/') of the configured site address."""
-    parts = urlsplit(site_url or "")
-    base = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return (f"{parts.scheme}://{parts.netloc}" if parts.netloc else "", base)
-
-
 def resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] | None:
     """The site file and fragment a link points to; None for an external link; (None, why) if it leaves the site."""
     href = href.strip()
@@ -105,7 +98,7 @@ CLIMB = re.compile(r"(?:\.\./)*")
 
 @lru_cache(maxsize=1 << 16)
 def _resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] | None:
-    origin, base = _site_base(site_url)
+    origin, base = site_origin(site_url), base_path(site_url)
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         absolute = f"{parts.scheme}://{parts.netloc}" if parts.scheme else f"{urlsplit(site_url).scheme}://{parts.netloc}"
@@ -185,9 +178,9 @@ def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = 
     return report
 
 
-def write_external_report(report: LinkReport, site_dir: Path) -> Path:
+def write_external_report(report: LinkReport, site_dir: Path, report_path: str) -> Path:
     """The external links of the site, one per line with the page using it: for review, never fetched."""
-    path = site_dir / REPORT
+    path = site_dir / report_path
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# External links in the built site, not fetched. Tab-separated: address, number of pages, "
              "the pages (space-separated)."]
@@ -196,13 +189,14 @@ def write_external_report(report: LinkReport, site_dir: Path) -> Path:
     return path
 
 
-def check_site_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None,
+def check_site_links(site_dir: Path, site_url: str, report_path: str, sources: dict[str, str] | None = None,
                      cache: dict | None = None) -> LinkReport:
-    """Check the built site; each broken link is a warning, so the strict build fails naming the page and link."""
+    """Check the built site; each broken link is a warning, so the strict build fails naming the page and link.
+    The external links are listed in `report_path` (the plugin's `external_links_report`)."""
     report = check_links(site_dir, site_url, sources, cache)
-    write_external_report(report, site_dir)
+    write_external_report(report, site_dir, report_path)
     for broken in report.broken:
         log.warning(str(broken))
     log.info(f"Link check: {report.internal} internal links in {report.pages} pages, "
-             f"{len(report.broken)} broken; {len(report.external)} external addresses listed in {REPORT}")
+             f"{len(report.broken)} broken; {len(report.external)} external addresses listed in {report_path}")
     return report

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 
-from .case_study_macros import MACROS
-from .html.tables import esc
+from .html.text import esc
+from .macros import MACROS
 
 
 def describe_signature(function) -> str:

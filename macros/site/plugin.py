@@ -1,5 +1,7 @@
-"""The MkDocs plugin: loads the Hub in on_config, adds generated pages in on_files, writes redirects after the build.
-Kept thin: MkDocs does not reload plugins under `mkdocs serve`, so logic lives in modules that can be tested."""
+"""The MkDocs plugin: loads the Hub in on_config, adds generated pages in on_files, checks every page as it is
+written, and writes redirects, exports, feeds, sitemaps and the search index after the build. Kept thin: it only
+coordinates events and hands each setting (`config.py`) to the module that uses it; MkDocs does not reload plugins
+under `mkdocs serve`, so logic lives in modules that can be tested."""
 
 from __future__ import annotations
 
@@ -15,29 +17,32 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from ..content.problems import ContentError
+from ..figures.hub import Hub, HubCache
 from . import csp
+from .config import HubConfig
+from .datapackage import write_datapackage
 from .digest import digest_pages, write_digest_downloads
+from .exports import write_exports
 from .feeds import plan_feeds, write_feeds
-from ..figures.hub import Hub, get_hub
 from .linkcheck import check_site_links, page_sources
-from .redirects import write_outputs
 from .pages import generate_pages
 from .previews import add_page_head
-from ..content.problems import ContentError
 from .rebuilds import PreviewPages, always_rebuild
+from .redirects import write_redirects
 from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
-from .search_terms import write_search_terms
 from .sitemap import SitemapPages, content_dates, write_sitemaps
-from .structured_data import add_structured_data
 from .source_lines import describe_page_source
 from .staging import Staging, strict_warnings_counted
+from .structured_data import add_structured_data
 
 log = get_plugin_logger("hub")
 
 
-class HubPlugin(BasePlugin):
+class HubPlugin(BasePlugin[HubConfig]):
     hub: Hub
+    hubs: HubCache | None = None  # kept across `mkdocs serve` rebuilds: the Hub is loaded again only after an edit
     preview: PreviewPages | None = None
     staging: Staging | None = None
     dirty: bool = False
@@ -58,8 +63,10 @@ class HubPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig):
         root = Path(config.config_file_path).parent
+        if self.hubs is None or self.hubs.root != root:
+            self.hubs = HubCache(root)
         try:
-            self.hub = get_hub(root)
+            self.hub = self.hubs.get()
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.hub.exports.clear()  # refilled by the macros as this build renders its pages
@@ -100,7 +107,7 @@ class HubPlugin(BasePlugin):
         # The base address the theme names: a page's way back to the site's root, and for 404.html the site's path.
         bases = {get_relative_url(".", file.url) for file in files.documentation_pages()}
         bases.add(urlsplit(config.site_url or "/").path)
-        self.theme_scripts = csp.render_theme_scripts(env, config, bases)
+        self.theme_scripts = csp.render_theme_scripts(env, config, bases, self.config.theme_script_templates)
         self.policy = csp.build_policy(self.theme_scripts)
         env.globals["hub_content_security_policy"] = self.policy
         return env
@@ -131,7 +138,7 @@ class HubPlugin(BasePlugin):
         self.sitemap = SitemapPages(content_dates(self.hub), dict(kept))
         try:
             # Indexes pages on another core as they are written (in a preview, on the first build only).
-            self.search = SiteSearch(index=not (self.preview and self.preview.rebuilding))
+            self.search = SiteSearch(self.config.search_article, index=not (self.preview and self.preview.rebuilding))
         except (OSError, SearchIndexError) as error:
             raise PluginError(f"the search indexer could not start: {error}") from None
 
@@ -151,19 +158,20 @@ class HubPlugin(BasePlugin):
 
     @event_priority(-100)  # after every other plugin: the staged site is published last
     def on_post_build(self, config: MkDocsConfig):
-        csp.write_headers(Path(config.site_dir), self.policy)
-        write_outputs(self.hub, Path(config.site_dir), config, self.policy)
-        write_feeds(self.hub, Path(config.site_dir), config)
-        write_digest_downloads(self.hub, Path(config.site_dir), config.site_url or "", self.hub.today)
-        write_sitemaps(self.sitemap, Path(config.site_dir),
-                       [feed.folder for feed in plan_feeds(self.hub, config.site_name)] if config.site_url else [])
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        csp.write_headers(site_dir, self.policy)
+        write_redirects(self.hub, site_dir, config, self.policy)
+        write_exports(self.hub, site_dir)
+        write_datapackage(self.hub, site_dir, config.site_name or "", site_url)  # after the exports it describes
+        write_feeds(self.hub, site_dir, config, self.config.feed_size)
+        write_digest_downloads(self.hub, site_dir, site_url, self.hub.today)
+        feeds = plan_feeds(self.hub, config.site_name, self.config.feed_size) if site_url else []
+        write_sitemaps(self.sitemap, site_dir, [feed.folder for feed in feeds])
         try:
-            self.search.finish(Path(config.site_dir))
+            self.search.finish(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        for warning in write_search_terms(self.root, Path(config.site_dir)):  # the vocabulary and the synonyms
-            log.warning(warning)
-        check_site_links(Path(config.site_dir), config.site_url or "", self.sources,  # last: sees every output
+        check_site_links(site_dir, site_url, self.config.external_links_report, self.sources,  # last: every output
                          self.preview.page_links if self.preview else None)
         if self.staging and not (config.strict and strict_warnings_counted()):
             self.staging.publish()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from .feeds import feed_links
+from .format import format_date
 
 CITATION_SITE = "Partnership Knowledge Hub"
 
@@ -46,7 +47,7 @@ def describe_preview(meta: dict, title: str, canonical_url: str, config, publish
 
 def describe_citation(cs, url: str, site_name: str = CITATION_SITE) -> dict:
     """'Partnership Knowledge Hub, <title>, <url>, published <date>' in parts the template marks up."""
-    published = f"{cs.published:%-d %B %Y}"
+    published = format_date(cs.published)
     return {"site": site_name, "title": cs.title, "url": url, "published": published,
             "text": f"{site_name}, {cs.title}, {url}, published {published}"}
 

@@ -11,6 +11,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..figures.selection import last_changed
+from . import urls
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 HREF = re.compile(r'\shref="([^"#?]*)')
 
@@ -25,9 +28,14 @@ def source_date(date_text: str) -> dt.date:
 def content_dates(hub) -> dict[str, dt.date]:
     """Site path of each case study and dataset page -> the date its content last changed: a case study's
     `updated` or `published`, a dataset's source date (its figures are those the source printed then)."""
-    dates = {f"case-studies/{cs.slug}": cs.updated or cs.published for cs in hub.case_studies.values()}
-    dates.update({f"datasets/{d.id}": source_date(d.source.date) for d in hub.datasets.values()})
+    dates = {page_key(urls.case_study_page(cs.slug)): last_changed(cs) for cs in hub.case_studies.values()}
+    dates.update({page_key(urls.dataset_page(d.id)): source_date(d.source.date) for d in hub.datasets.values()})
     return dates
+
+
+def page_key(src_uri: str) -> str:
+    """A generated page's key in the sitemap's records: its site path without the trailing slash."""
+    return urls.page_path(urls.served_path(src_uri))
 
 
 def linked_paths(content_html: str, page_url: str) -> set[str]:
@@ -57,8 +65,7 @@ class SitemapPages:
     pages: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # page path -> (address, paths it links)
 
     def add_page(self, page) -> None:
-        path = page.url.rstrip("/").removesuffix("/index.html").removesuffix("index.html")
-        self.pages[path] = (page.canonical_url or page.abs_url or "/" + page.url, linked_paths(page.content or "", page.url))
+        self.pages[urls.page_path(page.url)] = (page.canonical_url or page.abs_url or "/" + page.url, linked_paths(page.content or "", page.url))
 
     def shown_date(self, path: str) -> dt.date | None:
         """A case study's or dataset's own date; for another page, the newest of those it links to."""
@@ -98,10 +105,10 @@ def write_sitemaps(pages: SitemapPages, site_dir: Path, feed_folders) -> None:
     feed folder but the root. Material fetches sitemap.xml beside every rel="alternate" link in a page's head, so a
     theme page's own feeds made it request /themes/<id>/sitemap.xml: there it lists the pages in that folder."""
     text = render_sitemap(pages.entries())
-    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
-    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as packed:  # same content, same bytes
+    (site_dir / urls.SITEMAP).write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site_dir / f"{urls.SITEMAP}.gz", "wb", mtime=0) as packed:  # same content, same bytes
         packed.write(text.encode("utf-8"))
     for folder in feed_folders:
         if folder:
             (site_dir / folder).mkdir(parents=True, exist_ok=True)
-            (site_dir / folder / "sitemap.xml").write_text(render_sitemap(pages.entries(folder)), encoding="utf-8")
+            (site_dir / folder / urls.SITEMAP).write_text(render_sitemap(pages.entries(folder)), encoding="utf-8")

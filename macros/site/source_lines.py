@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..content.settings import DATASETS
+from ..content.slugs import file_of
+from .urls import dataset_page
+
 
 def page_source(root: Path, src_uri: str, meta: dict) -> str | None:
     """The file a page's text comes from: a hand-written page in docs/, or the case study or dataset a generated
@@ -13,9 +17,9 @@ def page_source(root: Path, src_uri: str, meta: dict) -> str | None:
     if (Path(root) / "docs" / src_uri).is_file():
         return f"docs/{src_uri}"
     if meta.get("hub_kind") == "case-study" and meta.get("hub_slug"):
-        return f"case_studies/{meta['hub_slug']}.md"
-    if meta.get("hub_kind") == "dataset" and src_uri.startswith("datasets/"):
-        return f"data/datasets/{src_uri[len('datasets/'):-len('.md')]}.yaml"
+        return file_of(meta["hub_slug"])
+    if meta.get("hub_kind") == "dataset" and src_uri == dataset_page(Path(src_uri).stem):
+        return f"{DATASETS}/{Path(src_uri).stem}.yaml"
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..content import models
-from .exports import dataset_download_paths
+from . import urls
 
 SCHEMA = "https://schema.org"
 
@@ -23,17 +23,6 @@ def to_script_text(data: dict) -> str:
     return text
 
 
-def site_base(site_url: str) -> str:
-    return (site_url or "/").rstrip("/") + "/"
-
-
-def page_url(base: str, src_uri: str) -> str:
-    """The address of the page built from `src_uri` ("themes/x.md" -> base + "themes/x/")."""
-    path = src_uri.removesuffix(".md")
-    path = path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
-    return base + path
-
-
 def describe_organisation(name: str, url: str, **extra) -> dict:
     return {"@type": "Organization", "name": name, "url": url, **{k: v for k, v in extra.items() if v}}
 
@@ -46,12 +35,12 @@ def describe_source(source: models.SourceRef) -> dict:
     return work
 
 
-def describe_place(hub, register: str, item_id: str, base: str) -> dict:
+def describe_place(hub, register: str, item_id: str, site_url: str) -> dict:
     """An authority, sub-region or region as an AdministrativeArea, linked to its page where it has one."""
     item = hub.registers[register][item_id]
     place = {"@type": "AdministrativeArea", "name": item.name}
     if register in ("authorities", "sub_regions"):
-        place["url"] = page_url(base, f"{register.replace('_', '-')}/{item_id}.md")
+        place["url"] = urls.page_url(site_url, urls.register_page(register, item_id))
     return place
 
 
@@ -60,12 +49,12 @@ def area_register(hub, area_id: str) -> str:
 
 
 def describe_case_study(cs: models.CaseStudy, hub, site_url: str, site_name: str) -> dict:
-    base = site_base(site_url)
-    url = page_url(base, f"case-studies/{cs.slug}.md")
+    base = urls.site_base(site_url)
+    url = urls.case_study_url(site_url, cs.slug)
     hub_organisation = describe_organisation(site_name, base)
-    places = [describe_place(hub, "authorities", a, base) for a in cs.authorities]
+    places = [describe_place(hub, "authorities", a, site_url) for a in cs.authorities]
     if cs.area:
-        places.append(describe_place(hub, area_register(hub, cs.area), cs.area, base))
+        places.append(describe_place(hub, area_register(hub, cs.area), cs.area, site_url))
     return {
         "@context": SCHEMA,
         "@type": "Article",
@@ -78,8 +67,9 @@ def describe_case_study(cs: models.CaseStudy, hub, site_url: str, site_name: str
         "dateModified": (cs.updated or cs.published).isoformat(),
         "author": hub_organisation,
         "publisher": hub_organisation,
-        "about": [{"@type": "DefinedTerm", "name": hub.themes[t].name, "url": page_url(base, f"themes/{t}.md"),
-                   "inDefinedTermSet": page_url(base, "themes/index.md")} for t in cs.themes],
+        "about": [{"@type": "DefinedTerm", "name": hub.themes[t].name,
+                   "url": urls.page_url(site_url, urls.register_page("themes", t)),
+                   "inDefinedTermSet": urls.page_url(site_url, urls.register_index("themes"))} for t in cs.themes],
         "spatialCoverage": places,
         "citation": describe_source(cs.source),
     }
@@ -90,7 +80,7 @@ def temporal_coverage(period: models.Period) -> str:
     return f"{period.start}/{period.end or '..'}"
 
 
-def dataset_places(dataset: models.Dataset, hub, base: str) -> list[dict]:
+def dataset_places(dataset: models.Dataset, hub, site_url: str) -> list[dict]:
     """The authorities, sub-regions and regions the rows name, in the order they appear; else the partnership's
     region, the area its figures are about."""
     named = []
@@ -101,14 +91,14 @@ def dataset_places(dataset: models.Dataset, hub, base: str) -> list[dict]:
                 if value and (column.ref, value) not in named:
                     named.append((column.ref, value))
     if named:
-        return [describe_place(hub, register, item_id, base) for register, item_id in named]
+        return [describe_place(hub, register, item_id, site_url) for register, item_id in named]
     return [{"@type": "AdministrativeArea", "name": hub.partnerships[dataset.partnership].region}]
 
 
 def describe_dataset(dataset: models.Dataset, hub, site_url: str, site_name: str) -> dict:
-    base = site_base(site_url)
+    base = urls.site_base(site_url)
     partnership = hub.partnerships[dataset.partnership]
-    csv_path, json_path = dataset_download_paths(dataset.id)
+    csv_path, json_path = urls.dataset_downloads(dataset.id)
     description = dataset.description or (
         f"{dataset.title}: the figures printed in {dataset.source.document} ({dataset.source.date}), "
         f"from the {partnership.name}.")
@@ -117,24 +107,25 @@ def describe_dataset(dataset: models.Dataset, hub, site_url: str, site_name: str
         "@type": "Dataset",
         "name": dataset.title,
         "description": description,
-        "url": page_url(base, f"datasets/{dataset.id}.md"),
+        "url": urls.page_url(site_url, urls.dataset_page(dataset.id)),
         "inLanguage": "en-GB",
-        "creator": describe_organisation(partnership.name, page_url(base, f"partnerships/{partnership.id}.md"),
+        "creator": describe_organisation(partnership.name,
+                                         urls.page_url(site_url, urls.register_page("partnerships", partnership.id)),
                                          alternateName=partnership.short_name, sameAs=partnership.url),
         "publisher": describe_organisation(site_name, base),
         "temporalCoverage": temporal_coverage(dataset.period),
-        "spatialCoverage": dataset_places(dataset, hub, base),
+        "spatialCoverage": dataset_places(dataset, hub, site_url),
         "isBasedOn": describe_source(dataset.source),
         "variableMeasured": [column.label for column in dataset.columns],
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + csv_path},
-            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + json_path},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute_url(site_url, csv_path)},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": urls.absolute_url(site_url, json_path)},
         ],
     }
 
 
 def describe_website(site_url: str, site_name: str, description: str) -> dict:
-    base = site_base(site_url)
+    base = urls.site_base(site_url)
     return {
         "@context": SCHEMA,
         "@type": "WebSite",
@@ -145,7 +136,7 @@ def describe_website(site_url: str, site_name: str, description: str) -> dict:
         "publisher": describe_organisation(site_name, base),
         "potentialAction": {  # the search page reads its query from ?q= (macros/filters.py)
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": base + "search/?q={search_term_string}"},
+            "target": {"@type": "EntryPoint", "urlTemplate": urls.search_url_template(site_url)},
             "query-input": "required name=search_term_string",
         },
     }
@@ -158,8 +149,8 @@ def describe_page(hub, page, config) -> dict | None:
     if kind == "case-study" and meta.get("hub_slug") in hub.case_studies:
         return describe_case_study(hub.case_studies[meta["hub_slug"]], hub, site_url, site_name)
     if kind == "dataset":
-        dataset_id = page.file.src_uri.removeprefix("datasets/").removesuffix(".md")
-        if dataset_id in hub.datasets:
+        dataset_id = next((d for d in hub.datasets if urls.dataset_page(d) == page.file.src_uri), None)
+        if dataset_id:
             return describe_dataset(hub.datasets[dataset_id], hub, site_url, site_name)
     if page.is_homepage:
         return describe_website(site_url, site_name, config.get("site_description") or "")

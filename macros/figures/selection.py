@@ -1,0 +1,124 @@
+"""Which case studies, in which order: the one vocabulary of filters (as macros name them, and as addresses and the
+search index name them) and of sorts, and the one engine that selects by them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..content import models
+from .savings import largest_delivered
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One way to choose case studies."""
+
+    name: str          # as macros take it: authority_type="district"
+    key: str | None    # in addresses, filter forms and the search index (?type=district); None: pages only
+    column: str        # the case-study frame's column it looks in
+    is_set: bool       # whether that column holds a set (a case study names several councils)
+
+
+FILTERS = {f.name: f for f in (
+    Filter("theme", "theme", "themes", True),
+    Filter("partnership", "partnership", "partnership", False),
+    Filter("programme", "programme", "programme", False),
+    # The councils a case study names (those it is credited to): see `attribution`.
+    Filter("authority", "authority", "authorities", True),
+    Filter("authority_type", "type", "authority_types", True),
+    Filter("region", "region", "regions", True),
+    Filter("sub_region", "subregion", "sub_regions", True),
+    # Area-wide work: the area it covered, and the councils and sub-regions of that area (never credited to them).
+    Filter("area", "area", "covered_areas", True),
+    Filter("covering_authority", None, "covered_authorities", True),
+    Filter("covering_sub_region", None, "covered_sub_regions", True),
+    Filter("year", "year", "year", False),
+)}
+
+
+def index_postings(frame: pd.DataFrame) -> dict[tuple[str, object], list[str]]:
+    """(filter, value) -> slugs in the frame's order, so selecting looks filters up instead of scanning every case
+    study (browse pages select once per authority, theme and year: a scan each would grow with the square)."""
+    postings: dict[tuple[str, object], list[str]] = {}
+    for name, spec in FILTERS.items():
+        for slug, value in zip(frame.index, frame[spec.column]):
+            for member in (value if spec.is_set else (value,)):
+                postings.setdefault((name, member), []).append(slug)
+    return postings
+
+
+def select_slugs(postings: dict, slugs: list[str], **filters) -> list[str]:
+    """The slugs matching every filter given (`None` means no filter), in the order of `slugs`."""
+    active = {name: value for name, value in filters.items() if value is not None}
+    unknown = set(active) - set(FILTERS)
+    if unknown:
+        raise ValueError(f"unknown filter {sorted(unknown)[0]!r}")
+    lists = sorted((postings.get(item, []) for item in active.items()), key=len)
+    if not lists:
+        return list(slugs)
+    others = [set(other) for other in lists[1:]]
+    return [slug for slug in lists[0] if all(slug in other for other in others)]
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One order of case studies: newest, by title, or by the largest single delivered saving on one basis (amounts
+    on different bases are never compared)."""
+
+    key: str                 # in addresses and macros: sort=saving-total
+    label: str               # in the sort menu
+    basis: str | None = None  # the basis of a "largest saving" sort
+    words: str = ""           # what a result shows it was ranked by
+
+    def order(self, cs: models.CaseStudy) -> tuple:
+        """A key for `sorted`: first in this order comes first."""
+        if self.basis:
+            return (-self.amount(cs), cs.title.lower())
+        if self.key == "newest":
+            return (-cs.published.toordinal(), cs.title.lower())
+        return (cs.title.lower(),)
+
+    def value(self, cs: models.CaseStudy) -> str:
+        """The same key as a string that sorts correctly in the browser and the search index: an ISO date, whole
+        pounds, a lower-case title (the browser sorts dates and amounts descending, titles ascending)."""
+        if self.basis:
+            return str(self.amount(cs))
+        if self.key == "newest":
+            return cs.published.isoformat()
+        return cs.title.lower()
+
+    def amount(self, cs: models.CaseStudy) -> int:
+        largest = largest_delivered(cs, self.basis)
+        return largest.amount if largest else 0
+
+
+SORTS = {sort.key: sort for sort in (
+    Sort("newest", "Newest first"),
+    Sort("saving-total", "Largest delivered total over a period first", "total",
+         "largest delivered total over a period"),
+    Sort("saving-a-year", "Largest delivered saving a year first", "per-year", "largest delivered saving a year"),
+    Sort("saving-one-off", "Largest delivered one-off saving first", "one-off", "largest delivered one-off saving"),
+    Sort("title", "Title (A to Z)"),
+)}
+# Sorts named as the hub once named them, each mapped to the nearest sort offered now, so a shared address or a page
+# calling a macro keeps its order: the one "largest saving" sort compared any saving, and the largest figures are
+# totals over a period.
+LEGACY_SORTS = {"saving": "saving-total", "savings": "saving-total", "savings-a-year": "saving-a-year",
+                "savings-one-off": "saving-one-off"}
+
+
+def sort_case_studies(case_studies, key: str) -> list[models.CaseStudy]:
+    return sorted(case_studies, key=SORTS[LEGACY_SORTS.get(key, key)].order)
+
+
+def newest_first(case_studies) -> list[models.CaseStudy]:
+    """Published case studies as the hub lists them: newest first, then by title."""
+    return sort_case_studies(case_studies, "newest")
+
+
+def last_changed(cs: models.CaseStudy) -> dt.date:
+    """The day of a case study's last change readers should know of: an update counts as a change."""
+    return cs.updated or cs.published

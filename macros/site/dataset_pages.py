@@ -1,0 +1,34 @@
+"""Dataset pages: each table of figures a partnership printed, with its totals, source and downloads, and the index
+of them all with the Data Package that describes the open data."""
+
+from __future__ import annotations
+
+from .html.tables import render_dataset_table
+from .html.text import render_datapackage_note, render_downloads
+from .markdown import GeneratedPage, escape_md, md_link, page_header, render_index_table
+from .search import render_dataset_search_data
+from .urls import DATASETS, dataset_downloads, dataset_page, register_page
+
+
+def dataset_pages(hub) -> list[GeneratedPage]:
+    pages = []
+    for dataset in hub.datasets.values():
+        uri = dataset_page(dataset.id)
+        partnership = hub.partnerships[dataset.partnership]
+        intro = escape_md(dataset.description or "")
+        facts = (f"**Partnership:** {md_link(partnership.name, uri, register_page('partnerships', partnership.id))}  \n"
+                 f"**Period:** {escape_md(dataset.period.label)}")
+        notes = f"\n\n{escape_md(dataset.notes)}\n" if dataset.notes else ""
+        table = render_dataset_table(dataset, hub.totals[dataset.id], hub, uri) + render_downloads(
+            uri, *dataset_downloads(dataset.id), "this dataset")
+        pages.append(GeneratedPage(uri, page_header(dataset.title, dataset.description or dataset.title, "dataset")
+                                   + f"# {escape_md(dataset.title)}\n\n{intro}\n\n{facts}\n\n{table}{notes}"
+                                   + render_dataset_search_data(dataset, hub)))
+    rows = [(md_link(d.title, DATASETS, dataset_page(d.id)), escape_md(hub.partnerships[d.partnership].short_name),
+             escape_md(d.period.label), len(d.rows)) for d in hub.datasets.values()]
+    pages.append(GeneratedPage(DATASETS, page_header("Data", "The published figures of each programme.", "index")
+                               + "# Data\n\nThe tables of figures published in the partnerships' reports, "
+                               "with units, unknown values kept unknown and totals checked against those printed.\n\n"
+                               + render_datapackage_note(DATASETS) + "\n"
+                               + render_index_table(rows, ["Dataset", "Partnership", "Period", "Rows"], "Every dataset in the hub.")))
+    return pages
