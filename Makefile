@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
 	touch $@
 
-# --dirty: after an edit only the pages it changed are rendered again (macros/preview.py); not strict, as a dirty
+# --dirty: after an edit only the pages it changed are rendered again (macros/site/rebuilds.py); not strict, as a dirty
 # build always warns. Content problems still stop the preview; `make build` is the strict, full build.
 serve: setup
 	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST)

@@ -17,10 +17,10 @@ from .conftest import ROOT
 from .test_feeds import READERS
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
-# The modules that talk to the site builder: the plugin, and the writers it calls that log through MkDocs's
-# plugin logger. Every other module (loading, validation, the Hub, figures, exports, pages, the pkhub command) must
-# import without MkDocs, ProperDocs or Material, so a later change of engine or theme touches only these.
-SITE_BUILDER_MODULES = {"site.plugin", "site.feeds", "site.linkcheck", "site.redirects", "site.previews"}
+# The modules that talk to the site builder: the plugin and its settings, and the writers it calls that log through
+# MkDocs's plugin logger. Every other module (loading, validation, the Hub, figures, exports, pages, the pkhub
+# command) must import without MkDocs, ProperDocs or Material, so a later change of engine or theme touches only these.
+SITE_BUILDER_MODULES = {"site.plugin", "site.config", "site.feeds", "site.linkcheck", "site.redirects", "site.previews"}
 ENGINES = ("mkdocs", "properdocs", "material", "mkdocs_macros")
 
 

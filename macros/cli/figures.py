@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content.problems import ContentError
 from ..figures.hub import build_hub
 from ..figures.snapshot import GROUPS, compute_snapshot
-from ..site.format import UNIT_LABELS, format_money
+from ..site.format import UNIT_LABELS, format_money, format_return
 
 MOVES_SHOWN = 6
 UNIT_FORMS = {"GBP": "£{}", "GBP thousand": "£{}k", "GBP million": "£{}m", "percent": "{}%", "count": "{}"}
@@ -30,7 +30,7 @@ def format_figure(value, kind: str, unit: str | None = None, exact: bool = False
     if kind == "count":
         return f"{int(value):,}"
     if kind == "ratio":
-        return f"£{value:,.2f} per £1"
+        return format_return(value)
     text = f"{int(value):,}" if float(value).is_integer() else f"{round(value, 6):,}"
     return UNIT_FORMS.get(unit, "{} " + UNIT_LABELS.get(unit, "")).format(text).strip()
 

@@ -101,7 +101,8 @@ def plan_case_study(root: Path, title=None, authorities=(), themes=(), partnersh
     def parse_title(text: str) -> str:
         text = " ".join(text.split())
         if not TITLE_LENGTH[0] <= len(text) <= TITLE_LENGTH[1]:
-            raise ScaffoldError(f"a title has {TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} characters; this one has {len(text)}")
+            low, high = TITLE_LENGTH
+            raise ScaffoldError(f"a title has {low}–{high} characters; this one has {len(text)}")
         if not slug:
             check_slug(slugify(text, SLUG_LENGTH[1]), taken, list(authorities) or ([area] if area else []))
         return text

@@ -301,7 +301,8 @@ class Dataset(Model):
     def id_is_the_file_name(cls, value: str, info: ValidationInfo) -> str:
         expected = (info.context or {}).get(FILE_NAME)
         if expected and value != expected:
-            fail(f"id {value!r} does not match the file name", f"write id: {expected}, or rename the file to {value}.yaml")
+            fail(f"id {value!r} does not match the file name",
+                 f"write id: {expected}, or rename the file to {value}.yaml")
         return value
 
     @field_validator("columns")
@@ -388,7 +389,8 @@ def row_model(columns: tuple[tuple[str, str | None, str | None], ...]) -> type[B
     extras = dict[Annotated[str, AfterValidator(known_column)], Any]
     base = type("Row", (BaseModel,), {"__annotations__": {"__pydantic_extra__": extras},
                                       "model_config": ConfigDict(extra="allow")})
-    return create_model("Row", __base__=base, **{column_id: cell(column_id, unit, ref) for column_id, unit, ref in columns})
+    fields = {column_id: cell(column_id, unit, ref) for column_id, unit, ref in columns}
+    return create_model("Row", __base__=base, **fields)
 
 
 def model_fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

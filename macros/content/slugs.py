@@ -6,16 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .load import Sources
 from .parse import line_of
 from .problems import Problem, closest
 from .settings import CASE_STUDIES, CASE_STUDY_SITE_FOLDER, PUBLISHED_SLUGS, SLUG_LENGTH
-
-if TYPE_CHECKING:
-    from .load import Sources
-    from .models import CaseStudy
-    from .validation import Content
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_RULE = f"{SLUG_LENGTH[0]}–{SLUG_LENGTH[1]} lower-case letters, digits and single hyphens"
@@ -54,8 +49,8 @@ def file_of(slug: str) -> str:
 
 # --- Aliases ------------------------------------------------------------------------------------------------
 
-def check_aliases(case_studies: list[CaseStudy], sources: Sources) -> list[Problem]:
-    """Every slug and alias names one case study only."""
+def check_aliases(case_studies, sources: Sources) -> list[Problem]:
+    """Every slug and alias names one case study only (`case_studies`: the valid ones)."""
     paths = {Path(source.path).stem: source for source in sources.case_studies}
     owner = {case_study.slug: case_study.slug for case_study in case_studies}
     problems = []
@@ -113,7 +108,7 @@ def read_record(root: Path) -> list[tuple[int, str]]:
     return entries
 
 
-def published_addresses(content: Content) -> dict[str, str]:
+def published_addresses(content) -> dict[str, str]:
     """Every slug the site serves -> the published case study it shows: current slugs and aliases."""
     addresses = {}
     for case_study in content.case_studies:
@@ -123,8 +118,9 @@ def published_addresses(content: Content) -> dict[str, str]:
     return addresses
 
 
-def check_published_slugs(root: Path, content: Content) -> list[Problem]:
-    """A recorded slug that is neither a published case study's slug nor one of its aliases is a broken address."""
+def check_published_slugs(root: Path, content) -> list[Problem]:
+    """A recorded slug that is neither a published case study's slug nor one of its aliases is a broken address
+    (`content`: the validated content, `validation.Content`)."""
     served = published_addresses(content)
     valid = {case_study.slug for case_study in content.case_studies}
     drafts = {case_study.slug for case_study in content.case_studies if case_study.draft}
@@ -150,7 +146,7 @@ def check_published_slugs(root: Path, content: Content) -> list[Problem]:
     return problems
 
 
-def update_record(root: Path, content: Content) -> list[str]:
+def update_record(root: Path, content) -> list[str]:
     """Append every published address not yet recorded; return the slugs added."""
     path = Path(root) / PUBLISHED_SLUGS
     recorded = {slug for _, slug in read_record(root)}

@@ -113,7 +113,8 @@ class Hub:
         `sub_region` match the case studies credited to them (naming the council); `covering_authority` and
         `covering_sub_region` the area-wide work that covered them; `area` the area-wide work that covered an area
         (see `attribution`)."""
-        return [self.case_studies[slug] for slug in selection.select_slugs(self.postings, list(self.case_studies), **filters)]
+        slugs = selection.select_slugs(self.postings, list(self.case_studies), **filters)
+        return [self.case_studies[slug] for slug in slugs]
 
     def select_frame(self, **filters) -> pd.DataFrame:
         """The case-study frame's rows of the case studies `select` chooses, in its order."""

@@ -61,7 +61,8 @@ def entity_figures(hub) -> dict:
         if entity == "authority" or hub.savings.empty:
             continue
         # A sub-region's savings are those credited to its councils (`attribution`), each counted once.
-        for (entity_id, status, basis), amount in leagues.savings_by_entity(hub.frame, hub.savings, entity).sums.items():
+        sums = leagues.savings_by_entity(hub.frame, hub.savings, entity).sums
+        for (entity_id, status, basis), amount in sums.items():
             figures[f"{entity}/{entity_id}/{status}/{basis}"] = _figure(
                 group, f"{_name(hub, entity, entity_id)}: savings {status}, {BASIS_LABELS[basis].lower()}",
                 "money", amount)

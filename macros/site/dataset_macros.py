@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..figures import leagues
 from .exports import ExportTable, export_table, name_export
-from .format import UNIT_LABELS, describe_column, format_in_unit, format_value
+from .format import UNIT_LABELS, describe_column, format_in_unit, format_return, format_value
 from .html.charts import render_bar_chart, render_headline
 from .html.tables import render_chart_table, render_dataset_table, render_ranked_table
 from .html.text import esc, render_downloads, render_register_name, render_source_line
@@ -77,7 +77,7 @@ def dataset_league(hub, page_uri: str, dataset: str, by: str, metric: str, per: 
     if per_column:
         metric_label = f"{value_column.label} per {per_column.label.lower()}"
         same_unit = value_column.unit == per_column.unit
-        fmt = (lambda v: f"£{v:,.2f} per £1") if same_unit and (value_column.unit or "").startswith("GBP") else \
+        fmt = format_return if same_unit and (value_column.unit or "").startswith("GBP") else \
             (lambda v: f"{v:,.2%}" if same_unit else f"{v:,.3g}")
         rule = (f"{value_column.label} divided by {per_column.label.lower()}, both as printed in the source. "
                 "Rows with an unknown value are left out.")

@@ -10,10 +10,12 @@ from pydantic import BaseModel
 
 from ..content import models
 from ..content.slugs import SLUG_RULE
+from . import urls
 from .markdown import front_matter
 
 GUIDE = "CONTRIBUTING.md"
-START = "<!-- field-reference:start — generated from macros/models.py by `pkhub reference --write`; do not edit by hand -->"
+START = ("<!-- field-reference:start — generated from macros/content/models.py by `pkhub reference --write`; "
+         "do not edit by hand -->")
 END = "<!-- field-reference:end -->"
 NOT_FRONT_MATTER = {"slug", "body"}  # the file name and the Markdown below the front matter
 KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
@@ -114,7 +116,7 @@ def render_field_reference() -> str:
     """The Markdown field reference for case-study front matter, from `models.CaseStudy` and the models it holds."""
     lines = [
         f"The file name (without `.md`) is the case study's **slug** and permanent address, "
-        f"`/case-studies/<slug>/`: {SLUG_RULE}. Below the front matter comes the Markdown body.",
+        f"`{urls.case_study_path('', '<slug>')}`: {SLUG_RULE}. Below the front matter comes the Markdown body.",
         "",
         "A field inside a mapping (`source.document`, `savings[].amount`) is required only when its mapping is "
         "there: every savings entry needs an `amount`, but `savings` itself is optional.",

@@ -66,6 +66,11 @@ def format_in_unit(value, unit: str | None) -> str:
     return format_number(value, decimals(value))
 
 
+def format_return(value: float) -> str:
+    """Pounds for each pound put in: '£2.40 per £1'."""
+    return f"£{value:,.2f} per £1"
+
+
 def format_metric(value: float, metric: str) -> str:
     """A league's figure: money compact, a return as pounds per pound, a share as a percentage, a count whole."""
     if metric in ("delivered", "forecast") or metric.startswith("GBP"):

@@ -92,7 +92,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         return files
 
     def on_page_content(self, html_text: str, page, config: MkDocsConfig, files):
-        """Every page's content through the allowlist sanitiser (macros/sanitise.py); what it removes is reported
+        """Every page's content through the allowlist sanitiser (`sanitise.py`); what it removes is reported
         where an editor fixes it, so the strict build stops."""
         clean = sanitise_html(html_text)
         if removed := describe_removed(html_text, clean):

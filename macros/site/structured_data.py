@@ -134,7 +134,7 @@ def describe_website(site_url: str, site_name: str, description: str) -> dict:
         "description": description,
         "inLanguage": "en-GB",
         "publisher": describe_organisation(site_name, base),
-        "potentialAction": {  # the search page reads its query from ?q= (macros/filters.py)
+        "potentialAction": {  # the search page reads its query from ?q= (docs/javascripts/hub-search.js)
             "@type": "SearchAction",
             "target": {"@type": "EntryPoint", "urlTemplate": urls.search_url_template(site_url)},
             "query-input": "required name=search_term_string",

@@ -23,21 +23,30 @@ def render_ranked_table(rows, caption: str, entity_heading: str, metric_heading:
             "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n" + render_notes(notes))
 
 
+def render_cell(column: models.Column, value, hub, from_uri: str | None = None) -> str:
+    """A dataset cell's text: 'unknown' marked as such, a register id as its name (linked to its page from
+    `from_uri`, where it has one), a figure as printed."""
+    if value is None:
+        return f'<span class="hub-unknown">{UNKNOWN}</span>'
+    if column.ref:
+        return render_register_name(hub, from_uri, column.ref, value) if from_uri is not None \
+            else esc(hub.registers[column.ref][value].name)
+    return esc(format_value(value, column.unit))
+
+
+def render_column_heads(dataset: models.Dataset) -> str:
+    return "".join(f'<th scope="col">{esc(describe_column(c))}</th>' for c in dataset.columns)
+
+
 def render_dataset_table(dataset: models.Dataset, checks: list[TotalCheck], hub, from_uri: str) -> str:
     """A dataset as an accessible table: caption, header cells, units, computed beside stated totals."""
-    head = "".join(f'<th scope="col">{esc(describe_column(c))}</th>' for c in dataset.columns)
+    head = render_column_heads(dataset)
     body = []
     first = dataset.columns[0]
     for row in dataset.rows:
         cells = []
         for column in dataset.columns:
-            value = row.get(column.id)
-            if value is None:
-                text = f'<span class="hub-unknown">{UNKNOWN}</span>'
-            elif column.ref:
-                text = render_register_name(hub, from_uri, column.ref, value)
-            else:
-                text = esc(format_value(value, column.unit))
+            text = render_cell(column, row.get(column.id), hub, from_uri)
             cls = ' class="hub-num"' if column.numeric else ""
             tag = "th scope=\"row\"" if column is first else "td"
             cells.append(f"<{tag}{cls}>{text}</{tag.split()[0]}>")
@@ -95,20 +104,13 @@ def render_dataset_totals(dataset: models.Dataset, checks: list[TotalCheck]) -> 
 
 def render_dataset_rows(dataset: models.Dataset, rows: list[dict], hub, name: str) -> str:
     """Some rows of a dataset, as a page about what they name shows them: 'Savings by area: rows naming Blaby'."""
-    head = "".join(f'<th scope="col">{esc(describe_column(c))}</th>' for c in dataset.columns)
+    head = render_column_heads(dataset)
     body = []
     for row in rows:
         cells = []
         for column in dataset.columns:
-            value = row.get(column.id)
-            if value is None:
-                text = f'<span class="hub-unknown">{UNKNOWN}</span>'
-            elif column.ref:
-                text = esc(hub.registers[column.ref][value].name)
-            else:
-                text = esc(format_value(value, column.unit))
             cls = ' class="hub-num"' if column.numeric else ""
-            cells.append(f"<td{cls}>{text}</td>")
+            cells.append(f"<td{cls}>{render_cell(column, row.get(column.id), hub)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (f'<table class="hub-table hub-mentions">\n<caption>{esc(dataset.title)}: rows naming {esc(name)}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n")
