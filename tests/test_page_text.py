@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.hub import build_hub
+from macros.figures.hub import build_hub
 
 from .conftest import ROOT
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.hub import build_hub
-from macros.render import format_money
+from macros.figures.hub import build_hub
+from macros.site.format import format_money
 
 from .browsing import open_tab
 from .conftest import ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.hub import build_hub
+from macros.figures.hub import build_hub
 
 from .browsing import open_tab
 from .conftest import ROOT

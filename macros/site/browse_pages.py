@@ -4,16 +4,21 @@ and their index pages. Under a council's name only the savings credited to it co
 from __future__ import annotations
 
 from .html.savings_tables import render_savings_summary
-from .html.tables import render_dataset_rows
-from .html.text import esc
+from .html.tables import render_dataset_rows, render_index_table
+from .html.text import esc, render_link
 from .league_tables import render_leagues
 from .markdown import (
-    GeneratedPage, escape_md, md_link, page_header, render_case_study_list, render_index_table, render_links,
+    GeneratedPage, escape_md, md_link, page_header, render_case_study_list, render_links,
 )
-from .urls import dataset_page, guide_page, register_index, register_page, year_page, YEARS
+from .urls import YEARS, dataset_page, guide_page, href, register_index, register_page, year_page
 
 THEMES, AUTHORITIES = register_index("themes"), register_index("authorities")
 SUB_REGIONS, PARTNERSHIPS = register_index("sub_regions"), register_index("partnerships")
+
+
+def index_link(text: str, index: str, page: str) -> str:
+    """A row's name on an index page, linked to its page."""
+    return render_link(text, href(index, page))
 
 
 def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: str, case_studies,
@@ -58,7 +63,7 @@ def theme_pages(hub, guides: set[str]) -> list[GeneratedPage]:
             intro += f"\n\nRead the {md_link(f'guide to {theme.name.lower()}', uri, guide)}: lessons drawn from these case studies."
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, theme.name, theme.description, "theme", intro, hub.select(theme=theme.id))))
-    rows = [(md_link(t.name, THEMES, register_page("themes", t.id)), len(hub.select(theme=t.id)))
+    rows = [(index_link(t.name, THEMES, register_page("themes", t.id)), len(hub.select(theme=t.id)))
             for t in hub.themes.values()]
     pages.append(GeneratedPage(THEMES, page_header("Themes", "Case studies by theme.", "index")
                                + "# Themes\n\n" + render_index_table(rows, ["Theme", "Case studies"], "Every theme in the hub.")))
@@ -89,8 +94,8 @@ def authority_pages(hub) -> list[GeneratedPage]:
     rows = []
     for a in sorted(hub.authorities.values(), key=lambda a: a.name):
         sub = hub.sub_regions[a.sub_region].name if a.sub_region else ""
-        rows.append((md_link(a.name, AUTHORITIES, register_page("authorities", a.id)),
-                     a.type.replace("-", " "), escape_md(a.region), escape_md(sub), len(hub.select(authority=a.id)),
+        rows.append((index_link(a.name, AUTHORITIES, register_page("authorities", a.id)),
+                     esc(a.type.replace("-", " ")), esc(a.region), esc(sub), len(hub.select(authority=a.id)),
                      len(hub.select(covering_authority=a.id))))
     pages.append(GeneratedPage(AUTHORITIES, page_header("Authorities", "Case studies by authority.", "index")
                                + "# Authorities\n\n" + render_index_table(
@@ -129,7 +134,7 @@ def sub_region_pages(hub) -> list[GeneratedPage]:
             f"Savings credited to councils in {sub.name}", note, {"sub_region": sub.id})
             + _covered_section(hub, uri, sub.name, hub.select(covering_sub_region=sub.id))
             + _mentions_section(hub, "sub_regions", sub.id, uri)))
-    rows = [(md_link(s.name, SUB_REGIONS, register_page("sub_regions", s.id)), escape_md(s.region),
+    rows = [(index_link(s.name, SUB_REGIONS, register_page("sub_regions", s.id)), esc(s.region),
              len(hub.select(sub_region=s.id)), len(hub.select(covering_sub_region=s.id)))
             for s in hub.sub_regions.values()]
     pages.append(GeneratedPage(SUB_REGIONS, page_header("Sub-regions", "Case studies by sub-region.", "index")
@@ -149,8 +154,8 @@ def partnership_pages(hub, existing: set[str]) -> list[GeneratedPage]:
         intro = f"{escape_md(p.description or '')}\n\n**Region:** {escape_md(p.region)}  \n**Period:** {escape_md(p.period.label)}"
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, p.name, p.description or p.name, "partnership", intro, hub.select(partnership=p.id))))
-    rows = [(md_link(p.name, PARTNERSHIPS, register_page("partnerships", p.id)), escape_md(p.region),
-             escape_md(p.period.label), len(hub.select(partnership=p.id))) for p in hub.partnerships.values()]
+    rows = [(index_link(p.name, PARTNERSHIPS, register_page("partnerships", p.id)), esc(p.region),
+             esc(p.period.label), len(hub.select(partnership=p.id))) for p in hub.partnerships.values()]
     if PARTNERSHIPS not in existing:
         pages.append(GeneratedPage(PARTNERSHIPS,
                                    page_header("Partnerships", "Case studies by partnership.", "index")
@@ -167,7 +172,7 @@ def year_pages(hub) -> list[GeneratedPage]:
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, f"Reported in {year}", f"Case studies from source documents of {year}.", "year",
             f"Case studies drawn from source documents published in {year}.", hub.select(year=year))))
-    rows = [(md_link(str(y), YEARS, year_page(y)), len(hub.select(year=y))) for y in hub.years()]
+    rows = [(index_link(str(y), YEARS, year_page(y)), len(hub.select(year=y))) for y in hub.years()]
     pages.append(GeneratedPage(YEARS, page_header("Years", "Case studies by the year they were reported.", "index")
                                + "# Years\n\n" + render_index_table(rows, ["Year reported", "Case studies"],
                                                                 "Case studies by the year of their source document.")))

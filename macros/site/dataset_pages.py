@@ -3,11 +3,11 @@ of them all with the Data Package that describes the open data."""
 
 from __future__ import annotations
 
-from .html.tables import render_dataset_table
-from .html.text import render_datapackage_note, render_downloads
-from .markdown import GeneratedPage, escape_md, md_link, page_header, render_index_table
+from .html.tables import render_dataset_table, render_index_table
+from .html.text import esc, render_datapackage_note, render_downloads, render_link
+from .markdown import GeneratedPage, escape_md, md_link, page_header
 from .search import render_dataset_search_data
-from .urls import DATASETS, dataset_downloads, dataset_page, register_page
+from .urls import DATASETS, dataset_downloads, dataset_page, href, register_page
 
 
 def dataset_pages(hub) -> list[GeneratedPage]:
@@ -24,8 +24,8 @@ def dataset_pages(hub) -> list[GeneratedPage]:
         pages.append(GeneratedPage(uri, page_header(dataset.title, dataset.description or dataset.title, "dataset")
                                    + f"# {escape_md(dataset.title)}\n\n{intro}\n\n{facts}\n\n{table}{notes}"
                                    + render_dataset_search_data(dataset, hub)))
-    rows = [(md_link(d.title, DATASETS, dataset_page(d.id)), escape_md(hub.partnerships[d.partnership].short_name),
-             escape_md(d.period.label), len(d.rows)) for d in hub.datasets.values()]
+    rows = [(render_link(d.title, href(DATASETS, dataset_page(d.id))), esc(hub.partnerships[d.partnership].short_name),
+             esc(d.period.label), len(d.rows)) for d in hub.datasets.values()]
     pages.append(GeneratedPage(DATASETS, page_header("Data", "The published figures of each programme.", "index")
                                + "# Data\n\nThe tables of figures published in the partnerships' reports, "
                                "with units, unknown values kept unknown and totals checked against those printed.\n\n"

@@ -84,11 +84,3 @@ class GeneratedPage:
 def page_header(title: str, description: str, kind: str, **extra) -> str:
     """A generated page's front matter: never rendered through Jinja (contributed text is data, not a template)."""
     return front_matter(title=title, description=description, render_macros=False, hub_kind=kind, **extra)
-
-
-def render_index_table(rows, headings, caption) -> str:
-    """A Markdown table of an index page, with a note saying what it lists."""
-    head = " | ".join(headings)
-    lines = [f"| {head} |", "|" + "---|" * len(headings)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + f"\n{{: .hub-table }}\n\n<p class=\"hub-note\">{html.escape(str(caption), quote=True)}</p>\n"

@@ -38,6 +38,22 @@ def render_column_heads(dataset: models.Dataset) -> str:
     return "".join(f'<th scope="col">{esc(describe_column(c))}</th>' for c in dataset.columns)
 
 
+def render_index_table(rows, headings: list[str], caption: str) -> str:
+    """An index page's table: each row's first cell (HTML, usually the link to its page) heads the row; a number
+    is right-aligned with its thousands separated; other cells are HTML, escaped by the caller."""
+    def cell(value) -> tuple[str, str]:
+        return (f"{value:,}", ' class="hub-num"') if isinstance(value, int) else (str(value), "")
+
+    head = "".join(f'<th scope="col">{esc(heading)}</th>' for heading in headings)
+    body = []
+    for row in rows:
+        (first, _), *rest = [cell(value) for value in row]
+        body.append(f'<tr><th scope="row">{first}</th>'
+                    + "".join(f"<td{attributes}>{text}</td>" for text, attributes in rest) + "</tr>")
+    return (f'<table class="hub-table">\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+            "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n")
+
+
 def render_dataset_table(dataset: models.Dataset, checks: list[TotalCheck], hub, from_uri: str) -> str:
     """A dataset as an accessible table: caption, header cells, units, computed beside stated totals."""
     head = render_column_heads(dataset)
