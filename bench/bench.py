@@ -22,6 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.synthetic import prune_nav, write_hub  # noqa: E402
+from macros.site.format import format_date  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -220,7 +221,7 @@ def kb(n: float) -> str:
 
 
 def format_report(rows: list[dict], editing: dict | None) -> str:
-    lines = [f"Measured {dt.date.today():%-d %B %Y} on {machine()}.", "",
+    lines = [f"Measured {format_date(dt.date.today())} on {machine()}.", "",
              "Build times are wall clock (the fastest of the runs), with the CPU time of the build's processes "
              "in brackets.", "",
              "| case studies | hub build | plain material build | hub overhead (wall / CPU) | hub peak memory "

@@ -14,7 +14,10 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from . import markup
 from .problems import did_you_mean
-from .settings import EARLIEST_PUBLISHED, EARLIEST_YEAR, MONEY_CEILING, RESERVED_NAMES, SLUG_LENGTH
+from .settings import (
+    CASE_STUDY_SITE_FOLDER, DATASET_VALUE_CEILING, EARLIEST_PUBLISHED, EARLIEST_YEAR, MONEY_CEILING, RESERVED_NAMES,
+    SLUG_LENGTH,
+)
 from .slugs import SLUG_PATTERN, SLUG_RULE, slugify
 
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$")
@@ -88,6 +91,13 @@ def describe_bad_number(value, ceiling: int) -> tuple[str, str] | None:
     if abs(value) >= ceiling:
         return f"{show_value(value)} is beyond {ceiling:,}, the largest figure the hub accepts", "check the digits"
     return None
+
+
+def printable_number(value):
+    """A dataset cell or stated total a source could print: a number, finite, under the ceiling; or null."""
+    if value is not None and (found := describe_bad_number(value, DATASET_VALUE_CEILING)):
+        fail(*found)
+    return value
 
 
 # --- Text ---------------------------------------------------------------------------------------------------
@@ -283,7 +293,7 @@ PeriodDate = Annotated[str, *_partial_date(MONTH_OR_YEAR, ("YYYY", "YYYY-MM")), 
 def _not_reserved(value: str) -> None:
     if value in RESERVED_NAMES:
         fail(f"{value!r} is reserved: the page of that name lists the others in its folder (e.g. "
-             f"case-studies/{value}.md), so this one would replace it", "choose another name")
+             f"{CASE_STUDY_SITE_FOLDER}/{value}.md), so this one would replace it", "choose another name")
 
 
 def _slug(value: str) -> str:

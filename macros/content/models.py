@@ -1,24 +1,22 @@
 """The content model (CONTENT_MODEL.md) as pydantic models: the only place that validates. Field types are in
-`fields`; every rule that one file can break is checked here, at the field that breaks it."""
+`fields`, a dataset row's model in `rows`; every rule that one file can break is checked here, at the field that
+breaks it."""
 
 from __future__ import annotations
 
-import functools
-import typing
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationInfo, create_model,
-    field_validator, model_validator,
+    AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator, model_validator,
 )
 
 from .fields import (
     CASE_STUDY, Email, FilledIn, Id, Money, NoMarkup, PastDate, PeriodDate, PositiveMoney, Ref, SavingCouncil, Slug,
-    SourceDate, Summary, Text, WebAddress, describe_bad_number, describe_kind, fail, fail_at, quote_states_amount,
-    refuse_markup,
+    SourceDate, Summary, Text, WebAddress, fail, fail_at, printable_number, quote_states_amount,
 )
 from .problems import did_you_mean
-from .settings import DATASET_VALUE_CEILING, REGISTERS, TITLE_LENGTH
+from .rows import row_model
+from .settings import REGISTERS, TITLE_LENGTH
 
 COLUMN_ID = r"^[a-z][a-z0-9_]*$"
 AUTHORITY_TYPES = ("county", "district", "unitary", "metropolitan", "london-borough",
@@ -275,12 +273,6 @@ def _stated_column(key: str, info: ValidationInfo) -> str:
     return key
 
 
-def _printable_number(value):
-    if value is not None and (found := describe_bad_number(value, DATASET_VALUE_CEILING)):
-        fail(*found)
-    return value
-
-
 class Dataset(Model):
     id: Slug
     title: Annotated[str, Field(min_length=5, max_length=160), NoMarkup]
@@ -292,7 +284,7 @@ class Dataset(Model):
     columns: Annotated[list[Column], Field(min_length=1)]
     rows: Annotated[list[dict[str, Any]], Field(min_length=1)]
     stated_totals: dict[Annotated[str, AfterValidator(_stated_column)],
-                        Annotated[Optional[int | float], AfterValidator(_printable_number)]] = {}
+                        Annotated[Optional[int | float], AfterValidator(printable_number)]] = {}
     discrepancies: list[Discrepancy] = []
     notes: Optional[Text] = None
 
@@ -337,81 +329,3 @@ class Dataset(Model):
     @property
     def numeric_columns(self) -> list[Column]:
         return [column for column in self.columns if column.numeric]
-
-
-MISSING = object()  # a row's column left out (null is a value: unknown)
-
-
-def _present(column_id: str):
-    def check(value):
-        if value is MISSING:
-            fail("value is missing", f"add {column_id}: (null if the source leaves it blank, '?' or '-')")
-        return value
-    return BeforeValidator(check)
-
-
-def _text_cell(value):
-    return value if value is None or isinstance(value, str) else str(value)
-
-
-def _number_cell(unit: str):
-    def check(value):
-        if value is None:
-            return value
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = "write the number as printed, in " + unit
-            if isinstance(value, str) and value.strip() in ("?", "-", ""):
-                hint = "write null: an unknown value stays unknown, never 0"
-            fail(f"expected a number, got {describe_kind(value)}", hint)
-        return _printable_number(value)
-    return BeforeValidator(check)
-
-
-@functools.lru_cache(maxsize=256)
-def row_model(columns: tuple[tuple[str, str | None, str | None], ...]) -> type[BaseModel]:
-    """The model of one dataset's rows, from its (id, unit, ref) columns: each column a field, a key that is no
-    column refused by name."""
-    ids = [column_id for column_id, _, _ in columns]
-
-    def known_column(key: str) -> str:
-        fail(f"unknown column {key!r}", did_you_mean(key, ids, "column ids"))
-
-    def cell(column_id, unit, ref):
-        if unit:
-            kind = Annotated[Any, _number_cell(unit)]
-        elif ref:
-            kind = Optional[Ref(ref)]
-        else:
-            kind = Annotated[Optional[str], BeforeValidator(_text_cell), AfterValidator(refuse_markup)]
-        return Annotated[kind, _present(column_id)], Field(MISSING, validate_default=True)
-
-    # Keys that are no column are validated as extras, by a key check that always refuses them, naming them.
-    extras = dict[Annotated[str, AfterValidator(known_column)], Any]
-    base = type("Row", (BaseModel,), {"__annotations__": {"__pydantic_extra__": extras},
-                                      "model_config": ConfigDict(extra="allow")})
-    fields = {column_id: cell(column_id, unit, ref) for column_id, unit, ref in columns}
-    return create_model("Row", __base__=base, **fields)
-
-
-def model_fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Field names of the (sub)model reached by following `loc` from `model`."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = _inner_model(field.annotation)
-        if model is None:
-            return []
-    return [name for name in model.model_fields if name != "body"]
-
-
-def _inner_model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None

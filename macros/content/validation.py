@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def describe_error(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "missing":
         return "required field is missing", f"add '{name}:' (see the field reference in CONTRIBUTING.md)"
     if kind == "extra_forbidden":
-        known = models.model_fields_at(model, loc[:-1])
+        known = model_fields_at(model, loc[:-1])
         return f"unknown field '{name}'", did_you_mean(name, known, "fields: " + ", ".join(known))
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))
@@ -87,6 +88,30 @@ def _length_bounds(metadata) -> str:
         low = getattr(item, "min_length", low)
         high = getattr(item, "max_length", high)
     return f"{low}–{high}" if low is not None and high is not None else ""
+
+
+def model_fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the (sub)model reached by following `loc` from `model`."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        model = _inner_model(field.annotation)
+        if model is None:
+            return []
+    return [name for name in model.model_fields if name != "body"]
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
 
 
 def validate_item(model: type[BaseModel], data, source: SourceFile, context: dict, prefix: tuple = (),

@@ -20,22 +20,23 @@ class Filter:
     key: str | None    # in addresses, filter forms and the search index (?type=district); None: pages only
     column: str        # the case-study frame's column it looks in
     is_set: bool       # whether that column holds a set (a case study names several councils)
+    label: str = ""    # in filter forms
 
 
 FILTERS = {f.name: f for f in (
-    Filter("theme", "theme", "themes", True),
-    Filter("partnership", "partnership", "partnership", False),
-    Filter("programme", "programme", "programme", False),
+    Filter("theme", "theme", "themes", True, "Theme"),
+    Filter("partnership", "partnership", "partnership", False, "Partnership"),
+    Filter("programme", "programme", "programme", False, "Programme"),
     # The councils a case study names (those it is credited to): see `attribution`.
-    Filter("authority", "authority", "authorities", True),
-    Filter("authority_type", "type", "authority_types", True),
-    Filter("region", "region", "regions", True),
-    Filter("sub_region", "subregion", "sub_regions", True),
+    Filter("authority", "authority", "authorities", True, "Authority"),
+    Filter("authority_type", "type", "authority_types", True, "Authority type"),
+    Filter("region", "region", "regions", True, "Region"),
+    Filter("sub_region", "subregion", "sub_regions", True, "Sub-region"),
     # Area-wide work: the area it covered, and the councils and sub-regions of that area (never credited to them).
-    Filter("area", "area", "covered_areas", True),
+    Filter("area", "area", "covered_areas", True, "Area-wide work covering"),
     Filter("covering_authority", None, "covered_authorities", True),
     Filter("covering_sub_region", None, "covered_sub_regions", True),
-    Filter("year", "year", "year", False),
+    Filter("year", "year", "year", False, "Year reported"),
 )}
 
 

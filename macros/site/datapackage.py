@@ -61,7 +61,8 @@ def _enum(values) -> dict:
 SAVING_COLUMNS = ("saving_number", "saving_amount", "saving_type", "saving_status", "saving_basis", "saving_years",
                   "saving_credited_to", "saving_quote", "saving_note")
 CASE_STUDY_FIELDS = [
-    {"name": "slug", "type": "string", "description": "the case study's permanent id: its address is /case-studies/<slug>/",
+    {"name": "slug", "type": "string",
+     "description": f"the case study's permanent id: its address is {urls.case_study_path('', '<slug>')}",
      "constraints": {"required": True, "pattern": SLUG_PATTERN.pattern.strip("^$")}},
     {"name": "title", "type": "string", "constraints": {"required": True}},
     {"name": "url", "type": "string", "format": "uri", "description": "the case study's page on the hub"},

@@ -21,19 +21,8 @@ from ..figures.selection import FILTERS, SORTS
 from .format import format_money
 
 # The filters readers choose from, by their keys in addresses, data-* attributes and the search index
-# (`selection.FILTERS` maps the macros' names to these), and the savings filter, which chooses by savings.
-FACETS = (
-    ("theme", "Theme"),
-    ("partnership", "Partnership"),
-    ("programme", "Programme"),
-    ("authority", "Authority"),
-    ("type", "Authority type"),
-    ("region", "Region"),
-    ("subregion", "Sub-region"),
-    ("area", "Area-wide work covering"),
-    ("year", "Year reported"),
-    ("delivered", "Savings"),
-)
+# (`selection.FILTERS`, which maps the macros' names to these), and the savings filter, which chooses by savings.
+FACETS = (*((f.key, f.label) for f in FILTERS.values() if f.key), ("delivered", "Savings"))
 KINDS = (("case-study", "Case studies"), ("dataset", "Datasets"), ("page", "Guides and other pages"))
 BASIS_WORDS = {"per-year": "a year", "one-off": "one-off", "total": "total over a period"}
 
@@ -50,7 +39,7 @@ DELIVERED_CHOICES = (
     ("investment", "States the investment"),
 )
 # Facets naming a council or a kind of council, and the case-study facet of the savings they qualify.
-COUNCIL_FACETS = ("authority", "type", "region", "subregion")
+COUNCIL_FACETS = tuple(FILTERS[name].key for name in FILTERS if name in attribution.COUNCIL_FILTERS)
 CREDIT = "credit"
 
 
