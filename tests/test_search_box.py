@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.hub import build_hub
+from macros.figures.hub import build_hub
 
 from .browsing import open_tab
 from .conftest import ROOT

@@ -1,5 +1,5 @@
 """The synonyms editors add (data/synonyms.yaml) and the vocabulary of the search index, written at build time into
-search/terms.json for the search boxes to correct typos and shorthand (macros/search_terms.py)."""
+search/terms.json for the search boxes to correct typos and shorthand (content/synonyms.py, site/search_terms.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from collections import Counter
 
 import pytest
 
-from macros.cli import run_check
-from macros.search_terms import (MAX_SYNONYMS, SYNONYMS_FILE, TERMS_FILE, check_synonyms, collect_vocabulary,
-                                 read_synonyms, render_terms)
+from macros.cli.check import run_check
+from macros.content.settings import MAX_SYNONYMS
+from macros.content.settings import SYNONYMS as SYNONYMS_FILE
+from macros.content.synonyms import check_synonyms, read_synonyms
+from macros.site.search_terms import collect_vocabulary, render_terms
+from macros.site.urls import SEARCH_TERMS as TERMS_FILE
 
 from .conftest import ROOT
 

@@ -147,6 +147,26 @@ def _email(value: str) -> str:
 Email = Annotated[str, AfterValidator(_email), Rule("a valid address, e.g. `name@example.gov.uk`", "email address")]
 
 
+# --- Words (the search synonyms) ---------------------------------------------------------------------------
+
+# Words as a reader types them: letters and digits, with spaces and - ' & . / between.
+PLAIN_WORDS = re.compile(r"^[^\W_](?:[^\W_]|[ '’&./-])*$")
+
+
+def _plain_words(text: str) -> str:
+    if not PLAIN_WORDS.fullmatch(text):
+        fail(f"{text[:40]!r} holds characters other than letters, digits, spaces and - ' & . /",
+             "write the words as a reader would type them, without markup or punctuation")
+    return " ".join(text.split())
+
+
+Words = Annotated[str, Field(min_length=2, max_length=80), AfterValidator(_plain_words)]
+
+
+Words = Annotated[str, Field(min_length=2, max_length=80), AfterValidator(_plain_words)]
+Term = Annotated[str, Field(min_length=2, max_length=40), AfterValidator(_plain_words)]
+
+
 # --- Money --------------------------------------------------------------------------------------------------
 
 def parse_money_text(text: str) -> int | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .parse import YamlError, parse_yaml
 from .problems import Problem
-from .settings import CASE_STUDIES, DATA, DATASETS, MAX_BYTES, REGISTERS, SOURCE_FOLDERS
+from .settings import CASE_STUDIES, DATA, DATASETS, MAX_BYTES, REGISTERS, SOURCE_FOLDERS, SYNONYMS
 
 FRONT_MATTER_FENCE = "---"
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -164,7 +164,7 @@ def find_stray_files(root: Path) -> list[Problem]:
                                         f"the hub reads only {suffix} files here, so this file would be ignored",
                                         f"a {kind} is {form}: rename it to {stem}{suffix}, or move it out of {folder}/"))
     for path in _entries(root / DATA):
-        if path.suffix in (".yaml", ".yml") and path.stem not in REGISTERS:
+        if path.suffix in (".yaml", ".yml") and path.stem not in REGISTERS and path.name != Path(SYNONYMS).name:
             problems.append(Problem(_display(path, root), 1, "file name",
                                     "not a register the hub reads, so this file would be ignored",
                                     "registers are " + ", ".join(f"{DATA}/{name}.yaml" for name in REGISTERS)))

@@ -12,7 +12,7 @@ from pydantic import (
 
 from .fields import (
     CASE_STUDY, Email, FilledIn, Id, Money, NoMarkup, PastDate, PeriodDate, PositiveMoney, Ref, SavingCouncil, Slug,
-    SourceDate, Summary, Text, WebAddress, fail, fail_at, printable_number, quote_states_amount,
+    SourceDate, Summary, Term, Text, WebAddress, Words, fail, fail_at, printable_number, quote_states_amount,
 )
 from .problems import did_you_mean
 from .rows import row_model
@@ -235,6 +235,15 @@ class CaseStudy(Model):
     @property
     def year(self) -> int:
         return self.source.year
+
+
+# --- Search synonyms -------------------------------------------------------------------------
+
+class Synonym(Model):
+    """One shorthand or other name, and the words the hub's pages use for it."""
+
+    term: Term = Field(description="what a reader types, e.g. SPD or revs and bens")
+    means: Words = Field(description="the words the hub's pages use, e.g. single person discount")
 
 
 # --- Datasets --------------------------------------------------------------------------------

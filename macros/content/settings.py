@@ -12,6 +12,7 @@ DATA = "data"                                 # the registers: data/<name>.yaml
 DATASETS = "data/datasets"                    # data/datasets/<id>.yaml
 REGISTERS = ("authorities", "partnerships", "themes", "programmes", "regions", "sub_regions")
 PUBLISHED_SLUGS = "data/published-slugs.txt"  # every case-study address ever published
+SYNONYMS = "data/synonyms.yaml"                # readers' shorthand and the words the pages use for it (search)
 # A case study's slug is its permanent address on the site, /case-studies/<slug>/: site/urls.py builds every
 # address of a case study from this folder, and editors' messages name it.
 CASE_STUDY_SITE_FOLDER = "case-studies"
@@ -21,6 +22,9 @@ SOURCE_FOLDERS = (CASE_STUDIES, DATA, DATASETS)
 
 MAX_BYTES = {"case study": 200_000, "dataset": 2_000_000, "register": 2_000_000}
 MAX_YAML_DEPTH = 10  # the content model nests three levels (savings -> entry -> field); ten leaves room
+# The synonyms: a list editors read at a glance, in a file every search box that corrects a query may fetch.
+MAX_SYNONYMS_BYTES = 20_000
+MAX_SYNONYMS = 300
 
 # --- Bounds on values: beyond them a figure is a typing slip, and would overflow the formatting --------------
 

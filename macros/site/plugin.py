@@ -32,6 +32,7 @@ from .rebuilds import PreviewPages, always_rebuild
 from .redirects import write_redirects
 from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
+from .search_terms import write_search_terms
 from .sitemap import SitemapPages, content_dates, write_sitemaps
 from .source_lines import describe_page_source
 from .staging import Staging, strict_warnings_counted
@@ -171,6 +172,8 @@ class HubPlugin(BasePlugin[HubConfig]):
             self.search.finish(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        for warning in write_search_terms(self.hub.content.synonyms, site_dir):  # read from the index just written
+            log.warning(warning)
         check_site_links(site_dir, site_url, self.config.external_links_report, self.sources,  # last: every output
                          self.preview.page_links if self.preview else None)
         if self.staging and not (config.strict and strict_warnings_counted()):

@@ -62,6 +62,7 @@ CASE_STUDY_TABLE = f"{EXPORTS}/case-studies.csv"
 PACKAGED_DATASETS = f"{EXPORTS}/datasets"           # copies of the dataset CSVs, which a package may only name there
 DIGEST_DOWNLOADS = "digest/newsletter"              # + .html, .txt, .md: the "What's new" page's digest
 SEARCH_INDEX = "pagefind"                           # Pagefind's index and script
+SEARCH_TERMS = "search/terms.json"                  # beside the search page; fetched only when a query is typed
 REDIRECTS = "_redirects"                            # 301s for hosts that read the file (Netlify, Cloudflare Pages)
 HEADERS = "_headers"                                # headers for the same hosts
 SITEMAP = "sitemap.xml"
