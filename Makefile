@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test check build bench new slugs digest clean audit hooks
+.PHONY: setup serve test check build bench new slugs digest clean audit hooks screenshots
 
 setup: $(VENV)/.installed
 
@@ -36,6 +36,10 @@ bench: setup
 audit: setup  # record a new accessibility audit: reports/accessibility.json and the statement's results
 	$(BIN)/python -m tests.setup_browser
 	HUB_WRITE_AUDIT=1 $(BIN)/pytest -q tests/test_accessibility.py
+
+screenshots: setup  # the home page, a case study and search at 1280 and 390 px, into reports/screenshots/ (README)
+	$(BIN)/python -m tests.setup_browser
+	$(BIN)/python -m tests.screenshots
 
 hooks: setup  # run the content check on the changed files before each commit (.pre-commit-config.yaml)
 	$(BIN)/pre-commit install

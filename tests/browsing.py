@@ -14,6 +14,14 @@ def wait_for_results(tab) -> None:
     tab.locator("#hub-results li").first.wait_for()
 
 
+def type_in_header_search(tab) -> None:
+    """The header's search box with its results listed and the first chosen, as a keyboard user leaves it."""
+    tab.keyboard.press("/")
+    tab.keyboard.type("procurement")
+    tab.locator(".hub-search-popup:not([hidden]) [role=option]").first.wait_for()
+    tab.keyboard.press("ArrowDown")
+
+
 def wait_for_filtered_list(tab) -> None:
     tab.wait_for_function("document.getElementById('hub-status').textContent.includes(' of ')")
 
@@ -38,6 +46,9 @@ KEY_PAGES = [
             contains="data-hub-filters"),
     KeyPage("search page with results", "search/?q=procurement", wait_for_results, contains="data-hub-filters"),
     KeyPage("search with a filter", "search/?q=savings&type=district", wait_for_results),
+    KeyPage("search with a corrected query", "search/?q=telecair", wait_for_results, contains="data-hub-filters"),
+    KeyPage("search box with results as you type", "case-studies/shared-legal-service-leicestershire/",
+            type_in_header_search, contains='class="hub-header-search"'),
     KeyPage("theme page", "themes/procurement/", contains="<h1"),
     KeyPage("authority page", "authorities/derbyshire-cc/", contains="<h1"),
     KeyPage("dataset table", "datasets/em-iep-srp-savings-2008-11/", contains="hub-dataset"),

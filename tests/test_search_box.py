@@ -128,6 +128,9 @@ def test_on_a_wide_screen_the_filters_sit_beside_the_results_and_the_first_resul
     tab = open_tab(browser, viewport={"width": 1280, "height": 800})
     tab.goto(site_url + "search/?q=procurement")
     tab.wait_for_selector("#hub-results li")
+    tops = tab.evaluate("""() => ['h1', '.md-content__inner > p', '#hub-filter-q', 'form[data-hub-filters] fieldset',
+        '#hub-results li'].map(s => document.querySelector(s).getBoundingClientRect().top)""")
+    assert tops == sorted(tops)  # title, introduction, query, then filters and results: read in the order written
     filters = tab.locator("form[data-hub-filters] fieldset").bounding_box()
     first = tab.locator("#hub-results li").first.bounding_box()
     title = tab.locator("#hub-results li .hub-result__title").first.bounding_box()

@@ -217,10 +217,8 @@ function setUpSearch() {
     heading.hidden = false;
     await showMore(false);
     if (run !== latest) return;
-    const what = found.query ? ` for “${found.query}”` : "";
-    const corrected = found.corrected ? `Showing results for “${found.query}” instead of “${found.typed}”. ` : "";
-    announce(corrected + (count ? `${count} result${count === 1 ? "" : "s"}${what}.` : `No results${what}.`)
-      + describeFilters());
+    const what = (found.query ? ` for “${found.query}”` : "") + (found.corrected ? `, not “${found.typed}”` : "");
+    announce((count ? `${count} result${count === 1 ? "" : "s"}${what}.` : `No results${what}.`) + describeFilters());
   };
 }
 

@@ -11,11 +11,12 @@ from pathlib import Path
 from .case_study_macros import (
     case_study_count, case_study_list, headline, league_table, savings_by_kind, savings_summary, savings_table,
 )
+from .count_macros import count_of
 from .dataset_macros import chart, dataset_figure, dataset_league, dataset_table
 from .macro_arguments import MacroError
 
 MACROS = [case_study_list, case_study_count, savings_summary, savings_table, league_table, headline, savings_by_kind,
-          dataset_table, dataset_figure, dataset_league, chart]
+          dataset_table, dataset_figure, dataset_league, chart, count_of]
 
 
 def define_env(env):
