@@ -72,8 +72,10 @@ class HubPlugin(BasePlugin[HubConfig]):
             raise PluginError(str(error)) from None
         self.hub.exports.clear()  # refilled by the macros as this build renders its pages
         self.root = root
-        if not self.dirty:  # a dirty build reuses the site folder's files, so it cannot start from an empty one
-            self.staging = Staging(config.site_dir)
+        # One staging folder per build; a dirty build reuses the site folder's files, so it cannot start from an
+        # empty one. (The instance outlives a build: MkDocs keeps a plugin with on_startup across builds.)
+        self.staging = None if self.dirty else Staging(config.site_dir)
+        if self.staging:
             config.site_dir = str(self.staging.folder)
         return config
 
