@@ -35,7 +35,7 @@ bench: setup
 
 audit: setup  # record a new accessibility audit: reports/accessibility.json and the statement's results
 	$(BIN)/python -m tests.setup_browser
-	HUB_WRITE_AUDIT=1 $(BIN)/pytest -q tests/test_accessibility.py
+	HUB_WRITE_AUDIT=1 $(BIN)/pytest -q tests/browser/test_accessibility.py
 
 screenshots: setup  # the home page, a case study and search at 1280 and 390 px, into reports/screenshots/ (README)
 	$(BIN)/python -m tests.setup_browser

@@ -1,5 +1,5 @@
 """Make sure the Debian packages the tests drive are installed (run by `make test` before pytest): chromium for the
-browser tests, a Java runtime for the Nu HTML Checker (tests/test_standards.py). Each is skipped when present."""
+browser tests, a Java runtime for the Nu HTML Checker (tests/site/test_standards.py). Each is skipped when present."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-// Accessibility fixes for what Material's own script leaves open (checked by tests/test_accessibility.py).
+// Accessibility fixes for what Material's own script leaves open (checked by tests/browser/test_accessibility.py).
 //
 // The colour-scheme switch: when the scheme follows the system setting, Material shows the right button but checks
 // none of its radio inputs, so Tab lands on the first one, whose name is for the light scheme's button and whose

@@ -1,7 +1,7 @@
 """Accessibility in a real browser: axe-core on the key pages in both palettes, keyboard use, reflow, and the
 accessibility statement kept current with the latest audit.
 
-To record a new audit, run `HUB_WRITE_AUDIT=1 .venv/bin/pytest tests/test_accessibility.py`: it rewrites
+To record a new audit, run `HUB_WRITE_AUDIT=1 .venv/bin/pytest tests/browser/test_accessibility.py`: it rewrites
 reports/accessibility.json and the audit blocks of docs/accessibility.md; commit both."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import re
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
 
-from .browsing import KEY_PAGES, STILL, open_tab, visit, wait_for_results
-from .conftest import ROOT
+from tests.browsing import KEY_PAGES, STILL, open_tab, visit, wait_for_results
+from tests.conftest import ROOT
 
 REPORT = ROOT / "reports" / "accessibility.json"
 STATEMENT = ROOT / "docs" / "accessibility.md"
@@ -41,7 +41,7 @@ def audit(browser, site_url) -> dict:
     found, version = {}, ""
     for palette, scheme in PALETTES.items():
         # axe-core is added to each page as a script, which the page's Content-Security-Policy would block: the audit
-        # sets the policy aside (tests/test_privacy.py checks the key pages break no rule of it).
+        # sets the policy aside (tests/site/test_privacy.py checks the key pages break no rule of it).
         tab = open_tab(browser, palette, bypass_csp=True)
         for page in KEY_PAGES:
             visit(tab, site_url, page)
@@ -184,7 +184,7 @@ def test_the_committed_audit_report_matches_this_audit(audit):
                              encoding="utf-8")
     committed = json.loads(REPORT.read_text(encoding="utf-8"))
     assert comparable(committed) == comparable(current), \
-        "the site's accessibility changed: run HUB_WRITE_AUDIT=1 .venv/bin/pytest tests/test_accessibility.py and commit"
+        "the site's accessibility changed: run HUB_WRITE_AUDIT=1 .venv/bin/pytest tests/browser/test_accessibility.py and commit"
 
 
 def test_the_accessibility_statement_shows_the_latest_audit():

@@ -13,9 +13,9 @@ from macros.figures.hub import build_hub
 from macros.site.count_macros import count_of
 from macros.site.macro_arguments import MacroError
 
-from .browsing import open_tab
-from .conftest import ROOT
-from .screenshots import screenshot_paths
+from tests.browsing import open_tab
+from tests.conftest import ROOT
+from tests.screenshots import screenshot_paths
 
 CASE_STUDY = "case-studies/shared-legal-service-leicestershire/"
 

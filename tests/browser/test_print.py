@@ -12,8 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.figures.hub import build_hub
 from macros.site.format import format_money
 
-from .browsing import open_tab
-from .conftest import ROOT
+from tests.browsing import open_tab
+from tests.conftest import ROOT
 
 # Screen furniture, as the theme and the hub mark it: none of it may print.
 FURNITURE = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-top", "form", "button",

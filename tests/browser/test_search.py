@@ -10,7 +10,7 @@ import pytest
 from macros.figures.hub import build_hub
 from macros.site.search import SiteSearch, mark_page, read_index, render_search_data
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -216,7 +216,7 @@ def largest_delivered_from_yaml(basis: str) -> dict[str, int]:
     """Each published case study's largest delivered saving on one basis, read from the YAML here (0 if none)."""
     import yaml
 
-    from .conftest import ROOT
+    from tests.conftest import ROOT
 
     largest = {}
     for path in (ROOT / "case_studies").glob("*.md"):

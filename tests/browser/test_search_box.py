@@ -11,8 +11,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.figures.hub import build_hub
 
-from .browsing import open_tab
-from .conftest import ROOT
+from tests.browsing import open_tab
+from tests.conftest import ROOT
 
 CASE_STUDY = "case-studies/glossop-one-stop-shop/"
 BOX = "#hub-header-q"

@@ -7,8 +7,8 @@ import pytest
 
 from macros.figures.hub import build_hub
 
-from .browsing import open_tab
-from .conftest import ROOT
+from tests.browsing import open_tab
+from tests.conftest import ROOT
 
 PHONE = {"width": 390, "height": 844}
 

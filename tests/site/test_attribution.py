@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.figures.hub import build_hub
 from macros.site.search import read_index
 
-from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
+from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 
 NAMED = "authorities: [nottinghamshire-cc, nottingham-city]"
 
@@ -414,7 +414,7 @@ def test_every_real_sub_region_page_lists_the_work_naming_its_councils_apart_fro
 
 @pytest.fixture(scope="module")
 def small_url(small):
-    from .conftest import serve_folder
+    from tests.conftest import serve_folder
 
     url, server = serve_folder(small.site)
     yield url

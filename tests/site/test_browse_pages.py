@@ -15,7 +15,7 @@ from macros.figures.hub import build_hub
 from macros.figures.mentions import index_mentions
 from macros.figures.related import WEIGHTS, compute_related
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 BROWSE = ("themes", "authorities", "sub-regions", "partnerships", "years")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from macros.figures.hub import build_hub
 from macros.site.search import read_index
 
-from .conftest import ROOT, VALID_FRONT_MATTER
+from tests.conftest import ROOT, VALID_FRONT_MATTER
 
 
 def read(site: Path, address: str) -> str:

@@ -13,7 +13,7 @@ from macros.site.datapackage import write_datapackage
 from macros.site.exports import write_exports
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
+from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 from .test_macros import DATASET
 
 

@@ -18,7 +18,7 @@ from macros.content import models
 from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT, TODAY
+from tests.conftest import ROOT, TODAY
 
 ADDS = ("GBP", "GBP thousand", "GBP million", "count")  # written out here, not read from the code under test
 REASONS = {"percent": "percentages are not added", "score": "scores are not added", "rank": "ranks are not added",
@@ -67,7 +67,7 @@ def heading(column: dict) -> str:
 
 @pytest.fixture(scope="module")
 def mixed_site(tmp_path_factory):
-    from .conftest import Repo
+    from tests.conftest import Repo
 
     repo = Repo(tmp_path_factory.mktemp("datasets") / "hub").with_site()
     repo.case_study("notts-software")

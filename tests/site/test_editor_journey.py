@@ -20,7 +20,7 @@ from macros.cli.main import main
 from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -150,7 +150,7 @@ def test_area_example_is_valid_and_credited_to_no_council(tmp_path):
     """CONTRIBUTING's area-wide example, with the worked example beside it, in a hub with the real registers."""
     from macros.figures import leagues
 
-    from .conftest import TODAY
+    from tests.conftest import TODAY
 
     example = re.search(r"<!-- area-example:start -->\n```yaml\n(.*?)```\n<!-- area-example:end -->", GUIDE, re.S).group(1)
     root = tmp_path / "hub"
@@ -231,7 +231,7 @@ def test_saving_credit_example_is_valid_and_credits_each_saving_to_its_own_counc
     """CONTRIBUTING's example of a saving credited to one of the councils named, and one to the area as a whole."""
     from macros.figures import leagues
 
-    from .conftest import TODAY
+    from tests.conftest import TODAY
 
     example = re.search(r"<!-- saving-credit-example:start -->\n```yaml\n(.*?)```", GUIDE, re.S).group(1)
     root = tmp_path / "hub"

@@ -14,7 +14,7 @@ from macros.figures.changes import newest_changes
 from macros.site.config import HubConfig
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 FEED_SIZE = HubConfig.feed_size.default
 SITE_URL = "https://hub.example.org/"

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.figures.hub import build_hub
 from macros.site.case_study_macros import MacroError, headline
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 KINDS = {"cashable": ("cashable",), "non-cashable": ("non-cashable", "unstated"),  # from CONTENT_MODEL.md
          "cost-avoidance": ("cost-avoidance",), "income": ("income",)}

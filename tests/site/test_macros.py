@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from .conftest import ROOT, VALID_FRONT_MATTER, with_saving_amount
+from tests.conftest import ROOT, VALID_FRONT_MATTER, with_saving_amount
 
 DATASET = """\
 id: test-grants

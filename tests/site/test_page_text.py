@@ -12,7 +12,7 @@ import pytest
 
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SITE_NAME = "Partnership Knowledge Hub"
 # Text inside these is code or not shown as text: syntax there is meant (the editors' guide shows front matter).

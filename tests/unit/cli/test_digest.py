@@ -16,7 +16,7 @@ from macros.cli.main import main
 from macros.figures.changes import latest_month, select_digest
 from macros.figures.hub import build_hub
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SITE_URL = "https://hub.example.org/"
 CASE_STUDY_LINK = re.compile(r"https://hub\.example\.org/case-studies/([a-z0-9-]+)/(\?[^\s\"<>)]*)?")

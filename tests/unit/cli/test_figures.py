@@ -11,7 +11,7 @@ from macros.cli.figures import compare_figures, compare_league, describe_change,
 from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
-from .conftest import TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
+from tests.conftest import TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 
 SRP_DATASET = """\
 id: srp-savings

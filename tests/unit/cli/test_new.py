@@ -18,7 +18,7 @@ from macros.content.markup import describe_placeholder
 from macros.content.slugs import SLUG_PATTERN, slugify
 from macros.content.validation import check_repository
 
-from .conftest import REGISTERS, TODAY, VALID_FRONT_MATTER
+from tests.conftest import REGISTERS, TODAY, VALID_FRONT_MATTER
 
 TITLE = "Joint procurement of school meals"
 SLUG = "joint-procurement-of-school-meals"

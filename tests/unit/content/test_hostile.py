@@ -20,8 +20,8 @@ from macros.cli.check import run_check
 from macros.figures.reconciliation import check_totals, reconcile_datasets
 from macros.content.validation import check_repository
 
-from .conftest import TODAY, VALID_FRONT_MATTER, Repo
-from .hostile import ALONE, DATASETS, REFUSED, Refused
+from tests.conftest import TODAY, VALID_FRONT_MATTER, Repo
+from tests.hostile import ALONE, DATASETS, REFUSED, Refused
 
 
 def write_files(repo: Repo, case: Refused) -> None:
@@ -108,8 +108,8 @@ def test_github_annotations_cannot_be_forged_by_a_file_name_or_value(refused_hub
 
 # --- Hostile but valid: built, then opened in a real browser ------------------------------------------------------
 
-from .conftest import serve_folder  # noqa: E402
-from .hostile import (FORMULA_CELLS, HARMLESS_BODY, HARMLESS_FRONT, HARMLESS_THEMES, HARMLESS_TITLE,  # noqa: E402
+from tests.conftest import serve_folder  # noqa: E402
+from tests.hostile import (FORMULA_CELLS, HARMLESS_BODY, HARMLESS_FRONT, HARMLESS_THEMES, HARMLESS_TITLE,  # noqa: E402
                       UNCHECKED_BODIES, UNCHECKED_TITLE, harmless_dataset)
 
 WATCH = """

@@ -11,7 +11,7 @@ from macros.content.settings import PUBLISHED_SLUGS as RECORD
 from macros.content.slugs import check_published_slugs, read_record, update_record
 from macros.content.validation import check_repository
 
-from .conftest import ROOT, TODAY, VALID_FRONT_MATTER
+from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER
 
 
 def problems_for(repo) -> list[str]:
@@ -84,7 +84,7 @@ def test_update_starts_a_record_with_its_explanation(repo):
 
 
 def test_update_from_another_checkout_protects_what_it_publishes(repo, tmp_path):
-    from .conftest import Repo
+    from tests.conftest import Repo
 
     base = Repo(tmp_path / "base")
     base.case_study("joint-software")

@@ -6,7 +6,7 @@ import pytest
 
 from macros.content.validation import check_repository
 
-from .conftest import TODAY, VALID_FRONT_MATTER
+from tests.conftest import TODAY, VALID_FRONT_MATTER
 
 
 def problems_for(repo, front_matter=VALID_FRONT_MATTER, body="## The challenge\n\nText.\n", slug="joint-software"):

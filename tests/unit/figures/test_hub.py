@@ -9,7 +9,7 @@ import pytest
 from macros.figures.hub import HubCache, build_hub
 from macros.content.problems import ContentError
 
-from .conftest import VALID_FRONT_MATTER
+from tests.conftest import VALID_FRONT_MATTER
 
 
 def test_hub_is_reused_until_a_source_file_changes(repo):

@@ -13,7 +13,7 @@ from macros.figures import leagues
 
 from macros.content import models
 
-from .conftest import REGISTERS
+from tests.conftest import REGISTERS
 
 MODELS = {"authorities": models.Authority, "regions": models.Region, "sub_regions": models.SubRegion,
           "partnerships": models.Partnership, "themes": models.Theme, "programmes": models.Programme}

@@ -10,7 +10,7 @@ from bench.synthetic import write_hub
 from macros.cli.check import run_check
 from macros.site.rebuilds import PreviewPages
 
-from .conftest import VALID_FRONT_MATTER
+from tests.conftest import VALID_FRONT_MATTER
 
 
 def test_a_synthetic_hub_passes_hub_check(tmp_path):

@@ -12,7 +12,7 @@ import yaml
 from macros.figures.hub import build_hub
 from macros.content.validation import check_repository
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"  # the source documents, beside the repository (../shared in CI)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT, VALID_FRONT_MATTER, Repo
+from tests.conftest import ROOT, VALID_FRONT_MATTER, Repo
 
 CONFIG = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
 HOOK = next(hook for repo in CONFIG["repos"] for hook in repo["hooks"] if hook["id"] == "pkhub-check")

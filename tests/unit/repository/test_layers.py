@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 # Each layer and the layers it may import from (itself included).
 LAYERS = {"content": {"content"}, "figures": {"content", "figures"}, "site": {"content", "figures", "site"},

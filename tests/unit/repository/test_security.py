@@ -23,7 +23,7 @@ from macros.site.pages import generate_pages
 
 from macros.content.validation import check_repository
 
-from .conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo
+from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -368,7 +368,7 @@ def test_no_secret_or_credential_is_committed():
 
 # --- SECURITY.md names a test for each defence ---------------------------------------------------------
 
-TEST_REFERENCE = re.compile(r"`(tests/test_[a-z_]+\.py)::(test_[a-z0-9_]+)`")
+TEST_REFERENCE = re.compile(r"`(tests/(?:[a-z_]+/)*test_[a-z_]+\.py)::(test_[a-z0-9_]+)`")
 
 
 def defined_tests(path: Path) -> set[str]:

@@ -16,7 +16,7 @@ from macros.site.field_reference import (
     END, GUIDE, START, describe_model, insert_field_reference, render_contribute_page, render_field_reference,
 )
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def rows() -> dict:

@@ -10,7 +10,7 @@ import pytest
 from macros.site.config import HubConfig
 from macros.site.linkcheck import check_links, resolve_link
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SITE_URL = "https://hub.example.org/"
 

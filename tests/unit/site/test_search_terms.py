@@ -16,7 +16,7 @@ from macros.content.synonyms import check_synonyms, read_synonyms
 from macros.site.search_terms import collect_vocabulary, render_terms
 from macros.site.urls import SEARCH_TERMS as TERMS_FILE
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def test_the_hubs_own_synonyms_are_valid():
