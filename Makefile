@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test check build bench new slugs digest clean audit hooks screenshots
+.PHONY: setup serve test test-unit check build bench new slugs digest clean audit hooks screenshots
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,9 @@ serve: setup
 test: setup
 	$(BIN)/python -m tests.setup_browser
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-unit: setup  # the unit layer only (tests/unit): functions called directly, no build, no browser
+	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
 
 check: setup
 	$(BIN)/pkhub check $(CHECK_ARGS)

@@ -19,6 +19,18 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
 
+# The folder a test sits in is its layer (README, "Tests"): tests/unit call functions directly, tests/site build a
+# site (`build`), tests/browser open pages in chromium (`browser`). `-m "not build and not browser"` is the unit layer.
+LAYER_MARKERS = {"unit": None, "site": "build", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        layer = item.path.relative_to(ROOT / "tests").parts[0]
+        if LAYER_MARKERS.get(layer):
+            item.add_marker(LAYER_MARKERS[layer])
+
+
 REGISTERS = {
     "authorities": [
         {"id": "nottinghamshire-cc", "name": "Nottinghamshire County Council", "type": "county",
