@@ -16,19 +16,34 @@ import pytest
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 import yaml
 
+pytest_plugins = ["tests.hubs"]  # small hubs that tests of several layers build once and read
+
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
+# The real mkdocs.yml's site_url and site_name, which every test hub copies: expected in the pages, written out here.
+SITE_URL = "https://hub.example.org/"
+SITE_NAME = "Partnership Knowledge Hub"
 
 # The folder a test sits in is its layer (README, "Tests"): tests/unit call functions directly, tests/site build a
 # site (`build`), tests/browser open pages in chromium (`browser`). `-m "not build and not browser"` is the unit layer.
 LAYER_MARKERS = {"unit": None, "site": "build", "browser": "browser"}
+# Fixtures that build a site or start chromium: a unit test asking for one belongs in tests/site or tests/browser.
+BUILT_FIXTURES = {"site", "site_url", "properdocs_site", "newsletter_hub", "browser", "page", "attribution_hub",
+                  "harmless_site", "unchecked_build"}
 
 
 def pytest_collection_modifyitems(config, items):
+    misplaced = []
     for item in items:
         layer = item.path.relative_to(ROOT / "tests").parts[0]
         if LAYER_MARKERS.get(layer):
             item.add_marker(LAYER_MARKERS[layer])
+        parameters = set(item.callspec.params) if hasattr(item, "callspec") else set()  # `page` may name a parameter
+        if layer == "unit" and (built := BUILT_FIXTURES & set(item.fixturenames) - parameters):
+            misplaced.append(f"{item.nodeid} uses {', '.join(sorted(built))}")
+    if misplaced:
+        raise pytest.UsageError("a unit test builds no site and opens no browser — move it to tests/site or "
+                                "tests/browser:\n" + "\n".join(misplaced))
 
 
 REGISTERS = {
@@ -159,6 +174,14 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def hub():
+    """The real repository's Hub, loaded once per test session: what its pages are expected to show."""
+    from macros.figures.hub import build_hub
+
+    return build_hub(ROOT)
+
+
+@pytest.fixture(scope="session")
 def properdocs_site(tmp_path_factory) -> Path:
     """The real repository built strictly with ProperDocs (the continuation of MkDocs 1.x), once per test session."""
     out = tmp_path_factory.mktemp("properdocs-site")
@@ -190,14 +213,22 @@ NEWSLETTER_CASE_STUDIES = {
 
 
 @pytest.fixture(scope="session")
-def newsletter_hub(tmp_path_factory) -> Repo:
-    """A small hub with case studies published and updated on different days, built once per session."""
+def newsletter_repo(tmp_path_factory) -> Repo:
+    """A small hub with case studies published and updated on different days, written once per session (not built:
+    for the digest command and the Hub)."""
     repo = Repo(tmp_path_factory.mktemp("newsletter") / "hub").with_site()
     for slug, (title, published, themes, extra) in NEWSLETTER_CASE_STUDIES.items():
         repo.case_study(slug, newsletter_front_matter(title, published, themes, extra))
     with (repo.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nextra:\n  og_image: assets/images/favicon.png\n  og_image_alt: The hub's logo\n")
     repo.site = repo.root.parent / "site"
+    return repo
+
+
+@pytest.fixture(scope="session")
+def newsletter_hub(newsletter_repo) -> Repo:
+    """The newsletter hub built once per session, into its `site` folder."""
+    repo = newsletter_repo
     result = repo.build(repo.site)
     assert result.returncode == 0, result.stderr
     return repo

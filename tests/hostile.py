@@ -1,6 +1,7 @@
 """Hostile inputs, as a malicious or careless pull-request author would write them (issue 16), each class with
 several variants. REFUSED: inputs `hub check` and the build must refuse with file:line and a clear message.
-Built-but-harmless inputs (valid text that is hostile anyway) live in test_hostile.py beside the site they build.
+Hostile but valid inputs (HARMLESS_*, UNCHECKED_*) are built by tests/hubs.py and checked in tests/site and
+tests/browser (test_hostile.py).
 bench/hostile.py times the check on each of them."""
 
 from __future__ import annotations
@@ -230,7 +231,7 @@ DATASETS = [
 ]
 
 
-# --- Hostile but valid: built, then opened in chromium (test_hostile.py) ------------------------------------------
+# --- Hostile but valid: built (tests/hubs.py), then opened in chromium (tests/browser/test_hostile.py) -------------
 # Each payload sets window.__pwned or opens a dialog if it ever runs.
 HARMLESS_TITLE = "&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; \"quoted\" & 'single'"
 HARMLESS_FRONT = (VALID_FRONT_MATTER

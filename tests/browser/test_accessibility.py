@@ -41,7 +41,7 @@ def audit(browser, site_url) -> dict:
     found, version = {}, ""
     for palette, scheme in PALETTES.items():
         # axe-core is added to each page as a script, which the page's Content-Security-Policy would block: the audit
-        # sets the policy aside (tests/site/test_privacy.py checks the key pages break no rule of it).
+        # sets the policy aside (tests/browser/test_privacy.py checks the key pages break no rule of it).
         tab = open_tab(browser, palette, bypass_csp=True)
         for page in KEY_PAGES:
             visit(tab, site_url, page)

@@ -7,11 +7,8 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from macros.figures.hub import build_hub
-from macros.site.count_macros import count_of
-from macros.site.macro_arguments import MacroError
 
 from tests.browsing import open_tab
 from tests.conftest import ROOT
@@ -26,43 +23,6 @@ def hub():
 
 
 # --- The home page ----------------------------------------------------------------------------------------------
-
-def test_the_home_page_starts_with_a_search_box_then_the_ways_in(site):
-    article = LexborHTMLParser((site / "index.html").read_text(encoding="utf-8")).css_first("article")
-    blocks = [node for node in article.iter() if node.tag in ("h1", "h2", "form", "ul", "p", "div", "table")]
-    assert [node.tag for node in blocks[:3]] == ["h1", "p", "form"]
-    form = blocks[2]
-    assert form.attributes.get("role") == "search" and form.css_first("input[type=search][name=q]")
-    label = form.css_first("label")
-    assert label.attributes.get("for") == form.css_first("input").attributes.get("id")
-    assert blocks[3].tag == "h2" and blocks[3].text(strip=True).startswith("Ways in")
-    assert blocks[4].tag == "ul" and "hub-ways" in blocks[4].attributes.get("class", "")
-
-
-def test_each_way_in_is_a_card_with_its_count_from_the_hub(site, hub):
-    page = LexborHTMLParser((site / "index.html").read_text(encoding="utf-8"))
-    cards = {card.css_first("h3 a").text(strip=True): card for card in page.css("ul.hub-ways > li")}
-    expected = {"Themes": ("themes/", len(hub.themes), "themes"),
-                "Places": ("authorities/", len(hub.authorities), "authorities"),
-                "Partnerships": ("partnerships/", len(hub.partnerships), "partnerships"),
-                "Datasets": ("datasets/", len(hub.datasets), "datasets")}
-    assert list(cards) == list(expected)
-    for name, (href, count, noun) in expected.items():
-        assert cards[name].css_first("h3 a").attributes["href"] == href
-        assert cards[name].css_first(".hub-way__count").text(strip=True) == f"{count:,} {noun}"
-    assert (site / "themes" / "index.html").exists()
-
-
-@pytest.mark.parametrize("what, registered", [("themes", "themes"), ("authorities", "authorities"),
-                                               ("sub_regions", "sub_regions"), ("partnerships", "partnerships")])
-def test_count_of_counts_each_register(hub, what, registered):
-    assert count_of(hub, "index.md", what) == len(hub.registers[registered])
-
-
-def test_count_of_refuses_what_it_cannot_count_naming_the_closest(hub):
-    with pytest.raises(MacroError, match=r"count_of: what='theme' is not known — did you mean 'themes'"):
-        count_of(hub, "index.md", "theme")
-
 
 def test_the_home_page_search_box_lists_results_and_opens_the_search_page(page, site_url):
     page.goto(site_url)

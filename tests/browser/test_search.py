@@ -1,4 +1,5 @@
-"""Search and filters: the index Pagefind builds, and the search page and case-study index in a real browser."""
+"""Search and filters in chromium: the search page and the case-study index (the index Pagefind builds:
+tests/unit/site/test_search.py and tests/site/test_search.py)."""
 
 from __future__ import annotations
 
@@ -8,73 +9,14 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from macros.figures.hub import build_hub
-from macros.site.search import SiteSearch, mark_page, read_index, render_search_data
 
 from tests.conftest import ROOT
-
-ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 @pytest.fixture(scope="session")
 def hub():
     return build_hub(ROOT)
 
-
-# --- What each page tells the index -----------------------------------------------------------------
-
-@pytest.mark.parametrize("src_uri, meta, indexed", [
-    ("case-studies/x.md", {"hub_kind": "case-study"}, True),
-    ("datasets/x.md", {"hub_kind": "dataset"}, True),
-    ("partnerships/lga.md", {}, True),              # a hand-written good-practice page
-    ("themes/procurement.md", {"hub_kind": "theme"}, False),  # listings repeat the summaries they list
-    ("case-studies/index.md", {"hub_kind": "index"}, False),
-    ("search.md", {"hub_kind": "search"}, False),
-])
-def test_only_case_studies_datasets_and_hand_written_pages_are_marked_for_the_index(src_uri, meta, indexed):
-    html = f"<html><body>{ARTICLE}<h1>T</h1></article></body></html>"
-    marked = mark_page(html, src_uri, meta, ARTICLE)
-    assert ("data-pagefind-body" in marked) is indexed
-    assert ('data-pagefind-filter="kind:page"' in marked) is (indexed and not meta)
-
-
-def test_search_data_gives_one_element_per_value_so_values_may_hold_commas():
-    html = render_search_data("case-study", {"authority": ["a", "b"], "region": ["east-midlands"]},
-                              {"title": "shared, legal"}, {"summary": 'Say "hi" & <go>'}, ["Notts", "Notts"])
-    assert html.count('data-pagefind-filter="authority:') == 2
-    assert 'data-pagefind-sort="title:shared, legal"' in html
-    assert 'data-pagefind-meta="summary:Say &quot;hi&quot; &amp; &lt;go&gt;"' in html
-    assert 'data-also-known-as="Also known as: Notts"' in html  # each other name once
-
-
-def test_the_indexer_writes_the_pages_that_belong_in_the_index_and_no_others(tmp_path):
-    search = SiteSearch(ARTICLE)
-    html = (f'<html lang="en"><body>{ARTICLE}<h1>Shared legal service</h1><p>Blaby and others.</p>'
-            '<span data-pagefind-filter="theme:procurement"></span></article></body></html>')
-    assert "data-pagefind-body" in search.add_page(html, "case-studies/a.md", {"hub_kind": "case-study"}, "case-studies/a/")
-    search.add_page(html, "themes/x.md", {"hub_kind": "theme"}, "themes/x/")
-    search.finish(tmp_path)
-    [page] = read_index(tmp_path)
-    assert page["url"] == "/case-studies/a/" and page["filters"]["theme"] == ["procurement"]
-    assert (tmp_path / "pagefind" / "pagefind.js").exists()
-
-
-def test_every_case_study_dataset_and_good_practice_page_is_in_the_index(site, hub):
-    pages = {page["url"]: page for page in read_index(site)}
-    assert {f"/case-studies/{slug}/" for slug in hub.case_studies} <= set(pages)
-    assert {f"/datasets/{d}/" for d in hub.datasets} <= set(pages)
-    assert "/partnerships/lga/" in pages  # a hand-written page
-    assert not [url for url in pages if url.startswith(("/themes/", "/authorities/", "/search/"))]
-    study = pages["/case-studies/shared-legal-service-leicestershire/"]
-    assert study["filters"]["kind"] == ["case-study"] and "blaby" in study["filters"]["authority"]
-    assert study["meta"]["title"] == hub.case_studies["shared-legal-service-leicestershire"].title
-
-
-def test_drafts_are_not_in_the_index(site, hub):
-    urls = {page["url"] for page in read_index(site)}
-    assert not [cs.slug for cs in hub.drafts if f"/case-studies/{cs.slug}/" in urls]
-
-
-# --- In the browser ------------------------------------------------------------------------------------
 
 def results(page) -> list[str]:
     page.wait_for_selector("#hub-results li")
@@ -200,16 +142,6 @@ def test_without_javascript_the_index_lists_every_case_study_and_hides_the_form(
     context.close()
 
 
-def test_search_makes_no_request_to_another_host(page, site_url):
-    # The site's own published address is not another host (the theme looks for a sitemap there).
-    outside = []
-    page.on("request", lambda r: outside.append(r.url)
-            if not r.url.startswith((site_url, "https://hub.example.org/")) else None)
-    page.goto(site_url + "search/?q=procurement&delivered=yes")
-    results(page)
-    assert outside == []
-
-
 # --- "Largest saving" sorts: the largest single delivered saving on one basis, shown on each result ---------------
 
 def largest_delivered_from_yaml(basis: str) -> dict[str, int]:
@@ -266,13 +198,6 @@ def test_search_sorted_by_largest_saving_ranks_by_delivered_amounts_on_one_basis
     amounts = [expected[url.split("/")[2]] for url in shown]
     assert [shown_amount(note) for note in notes] == amounts
     assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0
-
-
-def test_every_old_sort_value_maps_to_a_sort_offered_now():
-    from macros.figures.selection import LEGACY_SORTS, SORTS
-
-    offered = list(SORTS)
-    assert LEGACY_SORTS and all(new in offered and old not in offered for old, new in LEGACY_SORTS.items())
 
 
 @pytest.mark.parametrize("address", ["case-studies/?sort=saving", "search/?q=council&sort=saving"])

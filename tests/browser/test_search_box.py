@@ -7,7 +7,6 @@ import re
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from macros.figures.hub import build_hub
 
@@ -22,25 +21,6 @@ OPTIONS = ".hub-search-popup:not([hidden]) [role=option]"
 @pytest.fixture(scope="module")
 def hub():
     return build_hub(ROOT)
-
-
-def theme_pages(site):
-    for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        if '<meta name="generator" content="mkdocs-' in text and 'http-equiv="refresh"' not in text:
-            yield path, text
-
-
-def test_every_page_has_a_header_search_box_that_opens_the_search_page(site):
-    missing = []
-    for path, text in theme_pages(site):
-        address = "/" + path.relative_to(site).as_posix().removesuffix("index.html")
-        form = LexborHTMLParser(text).css_first("header form.hub-header-search[role=search]")
-        box = form and form.css_first("input[type=search][name=q]")
-        label = box and form.css_first(f"label[for={box.attributes.get('id')}]")
-        if not (form and box and label and urljoin(address, form.attributes.get("action", "")) == "/search/"):
-            missing.append(address)
-    assert missing == []
 
 
 def type_in_header(tab, text: str) -> list[str]:

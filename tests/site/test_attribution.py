@@ -18,78 +18,10 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.figures.hub import build_hub
 from macros.site.search import read_index
 
-from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
-
-NAMED = "authorities: [nottinghamshire-cc, nottingham-city]"
+from tests.conftest import ROOT, TODAY
 
 
-def study(amount: int, authorities: str | None, area: str | None = None, basis: str = "per-year") -> str:
-    front = with_saving_amount(VALID_FRONT_MATTER, amount).replace("basis: per-year", f"basis: {basis}")
-    front = front.replace(NAMED, authorities or "") + (f"area: {area}\n" if area else "")
-    return front.replace("type: cashable", "type: unstated") if area else front
-
-
-# One case study naming three councils whose savings the source gives for some of them only (totals, so the per-year
-# figures of the other case studies are untouched): £111,111 Blaby's, £222,222 the City's, £3,333,333 the region's.
-SPLIT = """\
-title: Project bids of three councils
-summary: Three councils bid for funds; each bid's savings are the source's for one council, one for the region.
-partnership: em-iep
-authorities: [nottinghamshire-cc, nottingham-city, blaby]
-area: east-midlands
-themes: [procurement]
-published: 2026-01-15
-savings:
-  - amount: 111111
-    type: unstated
-    status: delivered
-    basis: total
-    years: 2
-    quote: "Blaby saved £111,111 over two years"
-    authorities: [blaby]
-  - amount: 222222
-    type: cashable
-    status: delivered
-    basis: total
-    years: 2
-    quote: "the City saved £222,222 over two years"
-    authorities: [nottingham-city]
-  - amount: 3333333
-    type: unstated
-    status: delivered
-    basis: total
-    years: 2
-    quote: "£3,333,333 across the region"
-    authorities: []
-source:
-  document: EM IEP Board meeting pack, 12 April 2011
-  date: "2011-04-12"
-"""
 SPLIT_ONLY = ("111,111", "£111k", "222,222", "£222k", "3,333,333", "£3.3m")
-
-FIGURES_PAGE = ('{{ league_table(by="authority", metric="delivered", basis="per-year") }}\n\n'
-                '{{ league_table(by="sub_region", metric="delivered", basis="per-year", credit="both") }}\n')
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    """Three case studies naming councils and two area-wide ones (amounts that appear nowhere else)."""
-    repo = Repo(tmp_path_factory.mktemp("attribution") / "hub").with_site()
-    repo.case_study("named-work")                                                    # Notts CC and City: £677k
-    repo.case_study("blaby-and-notts", study(500000, "authorities: [nottinghamshire-cc, blaby]"))
-    repo.case_study("blaby-alone", study(400000, "authorities: [blaby]"))
-    repo.case_study("region-wide", study(987654, None, "east-midlands"))
-    repo.case_study("notts-wide", study(2345678, None, "nottinghamshire", "one-off"))
-    repo.case_study("split-bids", SPLIT)
-    repo.case_study("notts-forecast", with_saving_amount(VALID_FRONT_MATTER, 55555).replace(
-        "status: delivered", "status: forecast").replace("basis: per-year", "basis: per-year\n    authorities: [nottingham-city]"))
-    repo.write("docs/figures.md", FIGURES_PAGE)
-    repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace(
-        "  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
-    repo.site = repo.root.parent / "site"
-    result = repo.build(repo.site)
-    assert result.returncode == 0, result.stderr
-    return repo
 
 
 AREA_WIDE_AMOUNTS = ("987,654", "£988k", "2,345,678", "£2.3m")
@@ -113,16 +45,16 @@ def section_links(page: str, heading: str) -> list[str]:
      ["notts-wide", "region-wide"]),
     ("sub-regions/leicestershire", ["blaby-alone", "blaby-and-notts", "split-bids"], ["region-wide"]),
 ])
-def test_a_page_lists_the_work_naming_it_apart_from_area_wide_work_and_credits_only_the_first(small, address, named, covered):
-    page = read(small.site, address)
+def test_a_page_lists_the_work_naming_it_apart_from_area_wide_work_and_credits_only_the_first(attribution_hub, address, named, covered):
+    page = read(attribution_hub.site, address)
     assert sorted(section_links(page, "Case studies")) == named
     assert sorted(section_links(page, "Work that covered")) == covered
     assert "its savings are not credited to" in page
     assert not [amount for amount in AREA_WIDE_AMOUNTS if amount in page]
 
 
-def test_no_authority_page_credits_a_saving_from_area_wide_work(small):
-    page = read(small.site, "authorities/nottinghamshire-cc")
+def test_no_authority_page_credits_a_saving_from_area_wide_work(attribution_hub):
+    page = read(attribution_hub.site, "authorities/nottinghamshire-cc")
     summary = LexborHTMLParser(page).css_first("table.hub-table")  # the savings summary
     cells = [td.text(strip=True) for td in summary.css("tbody tr")[1].css("td")]  # the "Per year" row
     assert cells[0].startswith("£1.2m") and "(2 figures)" in cells[0]  # 677,000 + 500,000, both named
@@ -133,8 +65,8 @@ def league_rows(page: str, caption: str) -> list[tuple[str, str]]:
     return [(tr.css_first("th").text(strip=True), tr.css("td")[1].text(strip=True)) for tr in table.css("tbody tr")]
 
 
-def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_out(small):
-    page = read(small.site, "figures")
+def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_out(attribution_hub):
+    page = read(attribution_hub.site, "figures")
     assert league_rows(page, "Authorities ranked by savings delivered") == [
         ("Nottinghamshire County Council", "£1.2m"), ("Blaby District Council", "£900k"),
         ("Nottingham City Council", "£677k")]
@@ -147,13 +79,13 @@ def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_o
             "area as a whole.") in text
 
 
-def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_beside_it_when_the_order_changes(small):
-    page = read(small.site, "figures")
+def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_beside_it_when_the_order_changes(attribution_hub):
+    page = read(attribution_hub.site, "figures")
     assert league_rows(page, "Sub-regions ranked by savings delivered") == [
         ("Nottinghamshire", "£1.2m"), ("Leicester, Leicestershire and Rutland", "£900k")]
     # Split equally: Nottinghamshire 677,000 + 250,000; Leicestershire 250,000 + 400,000 — the same order.
     assert "gives the same order, so the equal-share table is not shown" in page
-    index = read(small.site, "authorities")  # the authorities' league page: there the order changes
+    index = read(attribution_hub.site, "authorities")  # the authorities' league page: there the order changes
     # Blaby 250,000 + 400,000 + 111,111 (its own bid); Notts CC 338,500 + 250,000 (halves round to even: £588k); the
     # City 338,500 + 222,222 (its own bid). The region's 3,333,333 is nobody's.
     assert league_rows(index, "Authorities ranked by savings delivered, each saving split equally") == [
@@ -162,23 +94,23 @@ def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_be
     assert "each saving is split equally among the councils it is credited to" in index
 
 
-def test_filters_and_search_facets_follow_the_same_rule(small):
-    hub = build_hub(small.root, TODAY)
+def test_filters_and_search_facets_follow_the_same_rule(attribution_hub):
+    hub = build_hub(attribution_hub.root, TODAY)
     assert [cs.slug for cs in hub.select(authority="blaby")] == ["blaby-alone", "blaby-and-notts", "split-bids"]
     assert [cs.slug for cs in hub.select(covering_authority="blaby")] == ["region-wide"]
     assert [cs.slug for cs in hub.select(covering_sub_region="nottinghamshire")] == ["notts-wide", "region-wide"]
     assert [cs.slug for cs in hub.select(area="leicestershire")] == ["region-wide", "split-bids"]
-    index = LexborHTMLParser(read(small.site, "case-studies"))
+    index = LexborHTMLParser(read(attribution_hub.site, "case-studies"))
     item = index.css_first('li a[href="region-wide/"]').parent
     assert item.attributes["data-authority"] == "" and item.attributes["data-subregion"] == ""
     assert item.attributes["data-area"].split() == ["east-midlands", "leicestershire", "nottinghamshire"]
-    entry = next(e for e in read_index(small.site) if e["url"] == "/case-studies/region-wide/")
+    entry = next(e for e in read_index(attribution_hub.site) if e["url"] == "/case-studies/region-wide/")
     assert "authority" not in entry["filters"] and "subregion" not in entry["filters"]
     assert set(entry["filters"]["area"]) == {"east-midlands", "leicestershire", "nottinghamshire"}
 
 
-def test_an_area_wide_case_study_shows_its_area_and_its_savings_with_the_source_words(small):
-    page = read(small.site, "case-studies/notts-wide")
+def test_an_area_wide_case_study_shows_its_area_and_its_savings_with_the_source_words(attribution_hub):
+    page = read(attribution_hub.site, "case-studies/notts-wide")
     assert re.search(r'<dt>Area</dt>\s*<dd><a href="../../sub-regions/nottinghamshire/">Nottinghamshire</a> — '
                      r"area-wide work; the source names no councils taking part</dd>", page)
     assert "<dt>Authorities</dt>" not in page
@@ -202,8 +134,8 @@ def total_row(page: str) -> str:
     ("sub-regions/nottinghamshire", ["£222k (1 figure)"], ["111,111", "£111k", "3,333,333", "£3.3m"]),
     ("sub-regions/leicestershire", ["£111k (1 figure)"], ["222,222", "£222k", "3,333,333", "£3.3m"]),
 ])
-def test_a_page_counts_only_the_savings_credited_to_its_council(small, address, shown, hidden):
-    page = read(small.site, address)
+def test_a_page_counts_only_the_savings_credited_to_its_council(attribution_hub, address, shown, hidden):
+    page = read(attribution_hub.site, address)
     row = total_row(page)
     assert all(amount in row for amount in shown) and (shown or "—" in row), row
     assert [amount for amount in hidden if amount in page] == []
@@ -215,8 +147,8 @@ def test_a_page_counts_only_the_savings_credited_to_its_council(small, address, 
     assert f"its {'other ' if shown else ''}savings are not credited to {whom}" in item
 
 
-def test_the_case_study_page_shows_whom_each_saving_is_credited_to(small):
-    page = read(small.site, "case-studies/split-bids")
+def test_the_case_study_page_shows_whom_each_saving_is_credited_to(attribution_hub):
+    page = read(attribution_hub.site, "case-studies/split-bids")
     table = LexborHTMLParser(page).css_first("table.hub-table")
     assert [th.text() for th in table.css("thead th")][5] == "Credited to"
     cells = [tr.css("td")[5] for tr in table.css("tbody tr")]
@@ -224,11 +156,11 @@ def test_the_case_study_page_shows_whom_each_saving_is_credited_to(small):
         "Blaby District Council", "Nottingham City Council", "No council: the source gives it for East Midlands as a whole"]
     assert cells[0].css_first("a").attributes["href"] == "../../authorities/blaby/"
     assert "counted for no council" in page
-    assert "Credited to" not in read(small.site, "case-studies/named-work")  # every saving, every council named
+    assert "Credited to" not in read(attribution_hub.site, "case-studies/named-work")  # every saving, every council named
 
 
-def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(small):
-    index = LexborHTMLParser(read(small.site, "case-studies"))
+def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(attribution_hub):
+    index = LexborHTMLParser(read(attribution_hub.site, "case-studies"))
     item = index.css_first('li a[href="split-bids/"]').parent
     credit = item.attributes["data-credit"].split()
     assert {"authority=blaby|yes", "authority=blaby|non-cashable-total", "authority=nottingham-city|cashable-total",
@@ -237,14 +169,14 @@ def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(s
     assert not [value for value in credit if value.startswith("authority=nottinghamshire-cc|")]
     form = index.css_first("form[data-hub-filters]")
     assert form.attributes["data-council-facets"].split() == ["authority", "type", "region", "subregion"]
-    entry = next(e for e in read_index(small.site) if e["url"] == "/case-studies/split-bids/")
+    entry = next(e for e in read_index(attribution_hub.site) if e["url"] == "/case-studies/split-bids/")
     assert set(entry["filters"]["credit"]) == set(credit)
 
 
-def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(small):
+def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(attribution_hub):
     from macros.site.case_study_macros import case_study_list, headline, savings_by_kind
 
-    hub = build_hub(small.root, TODAY)
+    hub = build_hub(attribution_hub.root, TODAY)
     city = headline(hub, "index.md", "delivered", basis="total", authority="nottingham-city")
     assert "£222k" in city and "in 1 case study" in city and "£3.3m" not in city
     assert 'href="case-studies/?authority=nottingham-city&amp;delivered=cashable-total"' in city
@@ -254,7 +186,7 @@ def test_headlines_and_exports_under_a_council_count_only_its_credited_savings(s
     assert "its other savings are not credited to Nottingham City Council" in split
     notts = savings_by_kind(hub, "index.md", authority="nottinghamshire-cc")
     assert "£222k" not in notts and "£111k" not in notts and "£3.3m" not in notts
-    with (small.site / "exports" / "case-studies.csv").open(encoding="utf-8", newline="") as table:
+    with (attribution_hub.site / "exports" / "case-studies.csv").open(encoding="utf-8", newline="") as table:
         rows = list(csv.DictReader(table))
     assert [(row["saving_amount"], row["saving_credited_to"]) for row in rows if row["slug"] == "split-bids"] == [
         ("111111", "blaby"), ("222222", "nottingham-city"), ("3333333", "")]
@@ -408,44 +340,3 @@ def test_every_real_sub_region_page_lists_the_work_naming_its_councils_apart_fro
         delivered, shown = delivered_by_basis(own), summary_figures(page)
         assert [basis for basis, value in delivered.items() if not compact_equal(shown.get(basis, 0), value)] == [], \
             (sub_id, shown, delivered)
-
-
-# --- In the browser: the savings filter under a council, on the index and the search page ---------------------------
-
-@pytest.fixture(scope="module")
-def small_url(small):
-    from tests.conftest import serve_folder
-
-    url, server = serve_folder(small.site)
-    yield url
-    server.shutdown()
-
-
-COUNCIL_SAVINGS_VIEWS = [
-    ("authority=blaby&delivered=yes", {"blaby-alone", "blaby-and-notts", "split-bids"}),
-    ("authority=nottinghamshire-cc&delivered=yes", {"blaby-and-notts", "named-work"}),  # split-bids: none of its own
-    ("authority=nottinghamshire-cc&delivered=no", {"notts-forecast", "split-bids"}),
-    ("authority=nottingham-city&delivered=no", {"notts-forecast"}),
-    ("authority=nottingham-city&delivered=forecast-cashable-per-year", {"notts-forecast"}),
-    ("authority=nottinghamshire-cc&delivered=forecast-cashable-per-year", set()),  # the City's forecast only
-    ("authority=nottingham-city&delivered=cashable-total", {"split-bids"}),
-    ("subregion=nottinghamshire&delivered=non-cashable-total", set()),  # Blaby's and the region's, not Notts'
-    ("type=district&delivered=non-cashable-total", {"split-bids"}),   # Blaby's own bid
-]
-
-
-@pytest.mark.parametrize("query, expected", COUNCIL_SAVINGS_VIEWS)
-def test_the_index_filters_savings_under_a_council_by_the_savings_credited_to_it(page, small_url, query, expected):
-    page.goto(small_url + "case-studies/?" + query)
-    page.wait_for_function("document.getElementById('hub-status').textContent.includes(' of ')")
-    shown = page.eval_on_selector_all("#hub-case-list > li:not([hidden]) > a", "links => links.map(a => a.getAttribute('href'))")
-    assert {href.strip("/") for href in shown} == expected
-
-
-@pytest.mark.parametrize("query, expected", COUNCIL_SAVINGS_VIEWS)
-def test_the_search_page_filters_savings_under_a_council_by_the_savings_credited_to_it(page, small_url, query, expected):
-    page.goto(small_url + "search/?" + query)
-    page.wait_for_function("p => new RegExp(p).test(document.getElementById('hub-status').textContent)",
-                           arg=r"results?\b|No results")
-    shown = page.eval_on_selector_all("#hub-results .hub-result__title a", "links => links.map(a => a.href)")
-    assert {href.rstrip("/").rsplit("/", 1)[1] for href in shown} == expected

@@ -12,9 +12,6 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.figures.reconciliation import reconcile_dataset
-
-from macros.content import models
 from macros.figures.snapshot import compute_snapshot
 from macros.figures.hub import build_hub
 
@@ -106,25 +103,6 @@ def test_exports_and_figures_carry_a_computed_total_only_for_columns_that_add(mi
     assert figures["dataset/mixed-units/grant"]["value"] == 50000
     assert figures["dataset/mixed-units/share"]["value"] == 99.9 and "as printed" in figures["dataset/mixed-units/share"]["label"]
     assert "dataset/mixed-units/savings" not in figures
-
-
-@pytest.mark.parametrize("column, stated, status", [
-    ({"unit": "GBP"}, 51000, "mismatch"),                    # an additive column is reconciled
-    ({"unit": "percent"}, 51000, "printed"),                 # any other is shown as printed, never checked
-    ({"unit": "GBP", "no_total": "Mixed periods."}, 51000, "printed"),
-    ({"unit": "rank"}, None, "not added"),
-])
-def test_a_printed_total_is_reconciled_only_under_a_column_that_adds(column, stated, status):
-    dataset = models.Dataset.model_validate({
-        "id": "one-column", "title": "One column", "partnership": "em-iep", "period": {"start": "2008"},
-        "source": {"document": "A report", "date": "2010"},
-        "columns": [{"id": "name", "label": "Name"}, {"id": "value", "label": "Value", **column}],
-        "rows": [{"name": "a", "value": 30000}, {"name": "b", "value": 20000}],
-        "stated_totals": {"value": stated} if stated is not None else {},
-    })
-    (check,) = reconcile_dataset(dataset)
-    assert check.status == status
-    assert (check.computed is None) is (status != "mismatch")
 
 
 def test_a_dataset_figure_of_a_column_that_does_not_add_is_its_printed_total_or_refused(mixed_site, tmp_path):

@@ -6,11 +6,9 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
-from types import SimpleNamespace
 
 import pytest
 
-from macros.figures.changes import newest_changes
 from macros.site.config import HubConfig
 from macros.figures.hub import build_hub
 
@@ -105,23 +103,6 @@ def test_pages_advertise_their_feeds_in_the_head(newsletter_hub, page, feeds):
     assert advertised == feeds  # relative, so a local or offline copy never calls the public host
     for href in advertised:
         assert (newsletter_hub.site / page).parent.joinpath(href).resolve().is_file()
-
-
-def test_a_theme_page_with_its_feed_links_asks_nothing_of_another_host(site_url, page):
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(site_url + "themes/procurement/")
-    page.wait_for_load_state("networkidle")
-    assert [url for url in requests if not url.startswith(site_url)] == []
-    assert page.locator('link[rel="alternate"][href="feed.xml"]').count() == 1
-
-
-def test_a_feed_keeps_only_the_newest_changes():
-    case_studies = [SimpleNamespace(title=f"Study {n}", published=dt.date(2026, 1, 1) + dt.timedelta(days=n),
-                                    updated=None) for n in range(FEED_SIZE + 10)]
-    chosen = newest_changes(case_studies, FEED_SIZE)
-    assert len(chosen) == FEED_SIZE
-    assert chosen[0].title == f"Study {FEED_SIZE + 9}" and chosen[-1].title == "Study 10"
 
 
 def test_the_real_site_has_a_valid_feed_for_the_hub_and_each_theme(site):

@@ -8,12 +8,8 @@ import json
 import re
 from urllib.parse import parse_qs, urlparse
 
-import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
-
-from macros.figures.hub import build_hub
-from macros.site.case_study_macros import MacroError, headline
 
 from tests.conftest import ROOT
 
@@ -161,29 +157,3 @@ def test_the_other_headlines_link_to_what_they_count(site):
     studies = yaml_case_studies()
     assert filter_index(index_items(site), {"delivered": "investment"}) == {
         slug for slug, cs in studies.items() if cs.get("investment") is not None}
-
-
-def test_a_savings_headline_is_on_one_basis_and_split_by_kind():
-    hub = build_hub(ROOT)
-    with pytest.raises(MacroError, match="needs basis="):
-        headline(hub, "index.md", "delivered")
-    split = headline(hub, "index.md", "delivered", basis="total")
-    kinds = re.findall(r'delivered=([a-z-]+)-total"', split)
-    assert kinds and len(kinds) == len(set(kinds)) and set(kinds) <= set(KINDS)
-    one = headline(hub, "index.md", "delivered", basis="total", kind="cashable")
-    assert one.count('class="hub-headline"') == 1 and "cashable savings delivered in totals over a period" in one
-
-
-@pytest.mark.parametrize("selector", [".hub-savings-by-kind td a", ".hub-headline__value a[href*='investment']"])
-def test_following_a_headline_link_shows_the_case_studies_it_counts(page, site_url, selector):
-    page.goto(site_url)
-    link = page.locator(selector).first
-    cell = link.locator("xpath=..").inner_text()
-    counted = re.search(r"\((\d+) case stud", cell) or re.search(r"in (\d+) case studies", page.locator(
-        ".hub-headline", has=link).inner_text())
-    with page.expect_navigation():
-        link.click()
-    page.wait_for_function("(document.getElementById('hub-status') || {textContent: ''}).textContent.includes(' of ')")
-    status = page.locator("#hub-status").inner_text()
-    assert status.startswith(f"{counted.group(1)} of "), status
-    assert "Filtered by Savings:" in status

@@ -12,23 +12,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT, VALID_FRONT_MATTER, with_saving_amount
-
-DATASET = """\
-id: test-grants
-title: Grants and savings by sub-region
-partnership: em-iep
-period: {start: "2008", end: "2011"}
-source: {document: EM IEP Board pack, date: "2011-04-12", section: Item 6}
-columns:
-  - {id: sub_region, label: Sub-region, ref: sub_regions}
-  - {id: note, label: Note}
-  - {id: grant, label: Grant, unit: GBP million}
-  - {id: delivered, label: Delivered savings, unit: GBP million}
-rows:
-  - {sub_region: nottinghamshire, note: "=HYPERLINK(1)", grant: 3.731, delivered: 35.062}
-  - {sub_region: leicestershire, note: plain, grant: 4.237, delivered: null}
-stated_totals: {grant: 7.968}
-"""
+from tests.hubs import TEST_GRANTS
 
 
 def numbers(text: str) -> list[str]:
@@ -77,7 +61,7 @@ def build_with_page(repo, tmp_path, page: str, datasets: dict | None = None):
                     .replace("status: delivered", "status: forecast"))
     repo.case_study("blaby-bins", VALID_FRONT_MATTER.replace("[nottinghamshire-cc, nottingham-city]", "[blaby]")
                     .replace("investment: 50000\n", "").replace("basis: per-year", "basis: one-off"))
-    for name, text in (datasets or {"test-grants": DATASET}).items():
+    for name, text in (datasets or {"test-grants": TEST_GRANTS}).items():
         repo.write(f"data/datasets/{name}.yaml", text)
     repo.write("docs/figures.md", page)
     repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace("  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
@@ -153,7 +137,7 @@ def test_a_bad_macro_call_is_reported_at_its_line_in_the_page_file(repo, tmp_pat
 
 
 def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values(repo, tmp_path):
-    result = build_with_page(repo, tmp_path, "# Figures\n", {"test-grants": DATASET.replace("grant: 7.968", "grant: 8.968")})
+    result = build_with_page(repo, tmp_path, "# Figures\n", {"test-grants": TEST_GRANTS.replace("grant: 7.968", "grant: 8.968")})
     assert result.returncode != 0
     assert ("data/datasets/test-grants.yaml:14: stated_totals.grant: dataset 'test-grants', column 'grant': "
             "stated total 8.968 but the rows add up to 7.968") in result.stderr

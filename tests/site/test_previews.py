@@ -104,37 +104,3 @@ def test_a_case_study_page_has_a_citation_line_and_a_copy_link_button(newsletter
 def test_only_case_study_pages_have_a_citation(newsletter_hub):
     for page in ("index.html", "themes/procurement/index.html", "digest/index.html"):
         assert "hub-cite" not in (newsletter_hub.site / page).read_text(encoding="utf-8")
-
-
-def test_copy_link_copies_the_address_from_the_keyboard(site_url, browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
-    page = context.new_page()
-    page.goto(site_url + "case-studies/glossop-one-stop-shop/")
-    button = page.get_by_role("button", name="Copy link")
-    assert button.is_visible()
-    button.focus()
-    page.keyboard.press("Enter")
-    status = page.locator(".hub-copy-status")
-    status.get_by_text("Link copied.").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + "case-studies/glossop-one-stop-shop/"
-    context.close()
-
-
-def test_without_the_clipboard_the_address_is_selected_for_the_reader(site_url, page):
-    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
-                         "document.execCommand = () => false;")
-    page.goto(site_url + "case-studies/glossop-one-stop-shop/")
-    page.get_by_role("button", name="Copy link").click()
-    page.get_by_text("Link selected: press Ctrl+C (or Command+C) to copy it.").wait_for()
-    assert page.evaluate("window.getSelection().toString()") == SITE_URL + "case-studies/glossop-one-stop-shop/"
-
-
-def test_without_javascript_the_button_stays_hidden_and_the_address_shows(site_url, browser):
-    context = browser.new_context(java_script_enabled=False)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
-    page = context.new_page()
-    page.goto(site_url + "case-studies/glossop-one-stop-shop/")
-    assert not page.locator(".hub-copy-link").is_visible()
-    assert page.get_by_role("link", name=SITE_URL + "case-studies/glossop-one-stop-shop/").is_visible()
-    context.close()

@@ -1,5 +1,5 @@
-"""Nothing leaves the visitor's browser for another host: no web fonts, CDNs, trackers or cookies, in the built
-files or in a real browser with the network cut off."""
+"""Nothing leaves the visitor's browser for another host: no web fonts, CDNs, trackers or cookies in the built files
+(in chromium with the network cut off: tests/browser/test_privacy.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.browsing import KEY_PAGES, open_tab, visit
 from tests.conftest import ROOT
-
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -54,7 +52,6 @@ KNOWN_SCRIPT_URLS = {
     "https://p": "Pagefind UI: a base for parsing relative addresses with new URL(); never fetched",
     "http://www.w3.org/2000/svg": "the SVG namespace name in createElementNS; never fetched",
 }
-STORAGE_KEYS = {"/.__palette"}  # Material keeps the chosen colour scheme on the visitor's own device; nothing is sent
 
 
 def third_party(url: str) -> bool:
@@ -170,52 +167,3 @@ def test_no_script_or_page_sets_a_cookie(site):
             if COOKIE_WRITE.search(p.read_text(encoding="utf-8", errors="replace"))] == []
     assert "consent" not in (CONFIG.get("extra") or {}), "a cookie-consent banner means something sets cookies"
     assert "analytics" not in (CONFIG.get("extra") or {})
-
-
-def test_key_pages_work_offline_with_no_request_to_another_host_and_no_cookie(browser, site_url):
-    tab = open_tab(browser)
-    requests, failures, errors = [], [], []
-    tab.context.on("request", lambda request: requests.append(request.url))
-    tab.context.on("requestfailed", lambda request: failures.append(f"{request.url}: {request.failure}"))
-    tab.on("response", lambda response: failures.append(f"{response.url}: {response.status}") if response.status >= 400 else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    cookies = {}
-    for page in KEY_PAGES:
-        visit(tab, site_url, page)
-        tab.wait_for_load_state("networkidle")
-        assert tab.locator("h1").first.is_visible(), f"{page.name} did not render"
-        cookies[page.name] = tab.evaluate("document.cookie")
-    elsewhere = sorted({url for url in requests if not url.startswith((site_url, "data:", "blob:"))})
-    storage = tab.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-    stored_cookies = tab.context.cookies()
-    tab.context.close()
-    assert elsewhere == []
-    assert failures == [] and errors == []  # no missing file: themes/<id>/sitemap.xml exists (tests/site/test_standards.py)
-    assert set(cookies.values()) == {""} and stored_cookies == []
-    assert set(storage) <= STORAGE_KEYS
-
-
-def test_key_pages_break_no_rule_of_their_content_security_policy(browser, site_url, site):
-    """Every page carries the policy, and the key pages, search included, work under it: nothing blocked."""
-    pages = sorted(site.rglob("*.html"))
-    without = [p.relative_to(site).as_posix() for p in pages
-               if 'http-equiv="Content-Security-Policy"' not in p.read_text(encoding="utf-8")[:3000]]
-    assert without == [] or set(without) <= {"digest/newsletter.html"}, without
-    headers = (site / "_headers").read_text(encoding="utf-8")
-    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
-                       (site / "index.html").read_text(encoding="utf-8")).group(1).replace("&#39;", "'")
-    assert f"  Content-Security-Policy: {policy}\n" in headers
-    for directive in ("object-src 'none'", "base-uri 'none'", "font-src 'self'", "img-src 'self' data:"):
-        assert directive in policy
-    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";")[0]
-    tab = open_tab(browser)
-    tab.context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
-                                "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
-    blocked = {}
-    for page in KEY_PAGES:
-        visit(tab, site_url, page)
-        tab.wait_for_load_state("networkidle")
-        if violations := tab.evaluate("window.__violations"):
-            blocked[page.name] = violations
-    tab.context.close()
-    assert blocked == {}

@@ -388,12 +388,3 @@ def test_every_feed_link_has_a_sitemap_beside_it_as_material_expects(site):
             checked.add(beside)
             assert beside.is_file(), f"{page.relative_to(site)}: {href}"
     assert site.resolve() / "sitemap.xml" in checked and len(checked) > 1
-
-
-def test_a_theme_page_loads_with_no_missing_file(site_url, page, hub):
-    theme = next(iter(hub.themes))
-    failed = []
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
-    page.goto(f"{site_url}themes/{theme}/", wait_until="networkidle")
-    assert failed == []

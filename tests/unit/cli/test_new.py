@@ -15,7 +15,6 @@ from macros.cli.main import main
 from macros.cli.new import render_template
 from macros.cli.new import run as run_new
 from macros.content.markup import describe_placeholder
-from macros.content.slugs import SLUG_PATTERN, slugify
 from macros.content.validation import check_repository
 
 from tests.conftest import REGISTERS, TODAY, VALID_FRONT_MATTER
@@ -48,18 +47,6 @@ def flags(title=TITLE, authority="nottinghamshire-cc", theme="procurement", part
 def problems_in(repo) -> list[str]:
     _, problems = check_repository(repo.root, today=TODAY)
     return [str(problem) for problem in sorted(problems)]
-
-
-@pytest.mark.parametrize("title, slug", [
-    ("Joint procurement of school meals", "joint-procurement-of-school-meals"),
-    ("Leicester’s £1.2m shared ICT & HR service", "leicesters-1-2m-shared-ict-and-hr-service"),
-    ("  Café-style   customer access: one front door ", "cafe-style-customer-access-one-front-door"),
-    ("Total Place — Lincolnshire (2010/11)", "total-place-lincolnshire-2010-11"),
-    ("A " + "very long title " * 8, "a-" + "very-long-title-" * 4 + "very-long"),  # cut between words
-])
-def test_slug_is_derived_from_the_title(title, slug):
-    assert slugify(title, 80) == slug
-    assert len(slug) <= 80 and SLUG_PATTERN.match(slug)
 
 
 def test_new_case_study_is_written_from_flags_and_its_slug_shown(repo):

@@ -1,14 +1,17 @@
-"""Published addresses keep working: a recorded slug must stay a case study's slug or one of its aliases."""
+"""Slugs (content/slugs.py): the one slugify, and published addresses that keep working — a recorded slug must stay a
+case study's slug or one of its aliases."""
 
 from __future__ import annotations
 
 import argparse
 import io
 
+import pytest
+
 from macros.cli.check import run_check
 from macros.cli.slugs import run as run_slugs
 from macros.content.settings import PUBLISHED_SLUGS as RECORD
-from macros.content.slugs import check_published_slugs, read_record, update_record
+from macros.content.slugs import SLUG_PATTERN, check_published_slugs, read_record, slugify, update_record
 from macros.content.validation import check_repository
 
 from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER
@@ -95,3 +98,15 @@ def test_update_from_another_checkout_protects_what_it_publishes(repo, tmp_path)
     out = io.StringIO()
     assert run_slugs(argparse.Namespace(root=repo.root, update=False, source=None), out) == 1
     assert "add 'aliases: [joint-software]' to case_studies/joint-software-buying.md" in out.getvalue()
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Joint procurement of school meals", "joint-procurement-of-school-meals"),
+    ("Leicester’s £1.2m shared ICT & HR service", "leicesters-1-2m-shared-ict-and-hr-service"),
+    ("  Café-style   customer access: one front door ", "cafe-style-customer-access-one-front-door"),
+    ("Total Place — Lincolnshire (2010/11)", "total-place-lincolnshire-2010-11"),
+    ("A " + "very long title " * 8, "a-" + "very-long-title-" * 4 + "very-long"),  # cut between words
+])
+def test_slug_is_derived_from_the_title(title, slug):
+    assert slugify(title, 80) == slug
+    assert len(slug) <= 80 and SLUG_PATTERN.match(slug)

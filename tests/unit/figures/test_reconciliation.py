@@ -1,16 +1,13 @@
-"""Figures: reconciliation within printed rounding, unknowns, totals only where columns add, savings bases."""
+"""Dataset totals (figures/reconciliation.py): reconciled within printed rounding, unknowns counted not zeroed, a
+printed total checked only under a column that adds."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from macros.figures.reconciliation import decimals, reconcile_dataset
-from macros.figures.savings import summarise_savings
 
 from macros.content import models
-
-from .test_leagues import CASES, frames
 
 
 def dataset(rows, stated=None, discrepancies=()):
@@ -55,9 +52,20 @@ def test_decimals_are_read_as_printed(value, places):
     assert decimals(value) == places
 
 
-def test_savings_summary_keeps_bases_apart():
-    frame, savings = frames(CASES)
-    table, _ = summarise_savings(savings)
-    assert table.at["per-year", "delivered"] == 1_000_000
-    assert table.at["one-off", "delivered"] == 100_000
-    assert table.at["per-year", "forecast"] == 900_000
+@pytest.mark.parametrize("column, stated, status", [
+    ({"unit": "GBP"}, 51000, "mismatch"),                    # an additive column is reconciled
+    ({"unit": "percent"}, 51000, "printed"),                 # any other is shown as printed, never checked
+    ({"unit": "GBP", "no_total": "Mixed periods."}, 51000, "printed"),
+    ({"unit": "rank"}, None, "not added"),
+])
+def test_a_printed_total_is_reconciled_only_under_a_column_that_adds(column, stated, status):
+    dataset = models.Dataset.model_validate({
+        "id": "one-column", "title": "One column", "partnership": "em-iep", "period": {"start": "2008"},
+        "source": {"document": "A report", "date": "2010"},
+        "columns": [{"id": "name", "label": "Name"}, {"id": "value", "label": "Value", **column}],
+        "rows": [{"name": "a", "value": 30000}, {"name": "b", "value": 20000}],
+        "stated_totals": {"value": stated} if stated is not None else {},
+    })
+    (check,) = reconcile_dataset(dataset)
+    assert check.status == status
+    assert (check.computed is None) is (status != "mismatch")

@@ -1,18 +1,17 @@
-"""The repository's own content: valid, sourced, its figures checked against the source documents, and the
-good-practice pages built and in the navigation."""
+"""The repository's own content: valid, sourced, its figures checked against the source documents, and no figure
+typed by hand in a good-practice page (built: tests/site/test_good_practice_pages.py)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.figures.hub import build_hub
 from macros.content.validation import check_repository
 
 from tests.conftest import ROOT
+from tests.good_practice import GOOD_PRACTICE_PAGES
 
 SEEDS = ROOT.parent / "shared" / "seeds"  # the source documents, beside the repository (../shared in CI)
 
@@ -24,13 +23,6 @@ DOCUMENTS = {  # seed file prefix -> the title case studies and datasets must ci
     "003": "Improvement East annual report, year 2 (2009/10)",
     "004": "LGA Productivity Programme update (Improvement and Innovation Board, item 8)",
 }
-
-PARTNERSHIP_PAGES = ["partnerships/emce.md", "partnerships/em-iep.md", "partnerships/improvement-east.md",
-                     "partnerships/lga.md"]
-GUIDES = ["procurement", "shared-services", "adult-social-care", "childrens-services", "business-transformation",
-          "assets-and-property", "climate-change", "revenues-and-benefits", "sector-led-improvement"]
-METHOD_PAGES = ["methods/invest-to-save.md", "methods/peer-review.md", "methods/efficiency-products.md"]
-GOOD_PRACTICE_PAGES = ["index.md", *PARTNERSHIP_PAGES, *(f"guides/{g}.md" for g in GUIDES), *METHOD_PAGES]
 
 
 @pytest.fixture(scope="module")
@@ -257,63 +249,11 @@ def test_quote_is_matched_against_the_document_text(quote, document, found):
 
 # --- Good-practice pages ----------------------------------------------------------------------------------
 
-def nav_files(mkdocs_yml: Path) -> set[str]:
-    """Every page path listed in mkdocs.yml's nav (tags such as !ENV are read as plain values)."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    nav = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=loader)["nav"]
-
-    def walk(entry):
-        if isinstance(entry, str):
-            yield entry
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                yield from walk(value)
-        elif isinstance(entry, list):
-            for value in entry:
-                yield from walk(value)
-
-    return set(walk(nav))
-
-
-def built(site: Path, page: str) -> Path:
-    address = "" if page == "index.md" else page.removesuffix(".md")
-    return site / address / "index.html"
-
-
-@pytest.mark.parametrize("page", GOOD_PRACTICE_PAGES)
-def test_good_practice_page_is_built_and_in_the_navigation(site, page):
-    assert page in nav_files(ROOT / "mkdocs.yml"), f"{page} is not in mkdocs.yml's nav"
-    html = built(site, page).read_text(encoding="utf-8")
-    assert 'class="md-nav__link md-nav__link--active"' in html, f"{page} is not marked in the built navigation"
-    if page != "index.md":
-        home = built(site, "index.md").read_text(encoding="utf-8")
-        assert f'href="{page.removesuffix(".md")}/"' in home, f"the home page's navigation has no link to {page}"
-
-
 @pytest.mark.parametrize("page", GOOD_PRACTICE_PAGES)
 def test_good_practice_page_types_no_money_or_percentage_by_hand(page):
     text = re.sub(r"\{\{.*?\}\}", "", (ROOT / "docs" / page).read_text(encoding="utf-8"), flags=re.S)
     typed = re.findall(r"£\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?|\d[\d.]*\s?%", text)
     assert not typed, f"{page} types figures that should come from the data through a macro: {typed}"
-
-
-@pytest.mark.parametrize("page", PARTNERSHIP_PAGES)
-def test_hand_written_partnership_page_lists_every_case_study_of_its_partnership(site, hub, page):
-    partnership = Path(page).stem
-    html = built(site, page).read_text(encoding="utf-8")
-    missing = [cs.slug for cs in hub.select(partnership=partnership)
-               if f'href="../../case-studies/{cs.slug}/"' not in html]
-    assert not missing, f"{page} does not link to: {missing}"
-
-
-@pytest.mark.parametrize("theme", GUIDES)
-def test_theme_guide_lists_its_case_studies_and_is_linked_from_the_theme_page(site, hub, theme):
-    guide = built(site, f"guides/{theme}.md").read_text(encoding="utf-8")
-    missing = [cs.slug for cs in hub.select(theme=theme) if f'href="../../case-studies/{cs.slug}/"' not in guide]
-    assert not missing, f"the {theme} guide does not link to: {missing}"
-    browse = built(site, f"themes/{theme}.md").read_text(encoding="utf-8")
-    assert f'href="../../guides/{theme}/"' in browse
 
 
 def amount_words(quote: str, amount: int) -> str:

@@ -1,4 +1,5 @@
-"""The package's imports point down its layers only: content <- figures <- site, and cli may use them all."""
+"""The package's imports point down its layers only: content <- figures <- site, and cli may use them all; and the
+tests mirror the layers."""
 
 from __future__ import annotations
 
@@ -66,3 +67,52 @@ def test_an_import_from_a_layer_above_is_found(tmp_path, layer, statement, upwar
     (tmp_path / "macros" / layer / "x.py").write_text(f"from . import y\nfrom ..content import models\n{statement}\n")
     line = 3 + statement.count("\n")
     assert find_upward_imports(tmp_path) == [f"macros/{layer}/x.py:{line}: imports {upward}"]
+
+
+# --- The tests mirror the layers ----------------------------------------------------------------------------------
+
+# tests/unit/<layer>/test_<module>.py tests macros/<layer>/<module>.py, or a topic that spans its layer;
+# tests/unit/repository the repository's own files; tests/site what a build writes; tests/browser pages in chromium.
+TEST_TOPICS = {"content": {"hostile", "security"}}
+
+
+def find_misplaced_tests(root: Path) -> list[str]:
+    """Each test module outside the layout, with where it would belong."""
+    problems = []
+    for path in sorted((root / "tests").rglob("test_*.py")):
+        relative, parts = path.relative_to(root).as_posix(), path.relative_to(root / "tests").parts
+        if parts[0] in ("site", "browser") and len(parts) == 2 or parts[:2] == ("unit", "repository") and len(parts) == 3:
+            continue
+        if parts[0] != "unit" or len(parts) != 3 or parts[1] not in LAYERS:
+            problems.append(f"{relative}: not in tests/unit/<layer>, tests/unit/repository, tests/site or tests/browser")
+            continue
+        module = path.stem.removeprefix("test_")
+        if not (root / "macros" / parts[1] / f"{module}.py").is_file() and module not in TEST_TOPICS.get(parts[1], ()):
+            problems.append(f"{relative}: macros/{parts[1]}/{module}.py does not exist — name the test module for "
+                            "the module it tests")
+    return problems
+
+
+def test_every_test_module_is_in_its_layer_and_a_unit_test_module_names_its_module():
+    assert find_misplaced_tests(ROOT) == []
+
+
+@pytest.mark.parametrize("test_module, problem", [
+    ("tests/test_pages.py", "not in tests/unit/<layer>"),
+    ("tests/unit/test_pages.py", "not in tests/unit/<layer>"),
+    ("tests/unit/widgets/test_pages.py", "not in tests/unit/<layer>"),
+    ("tests/unit/site/test_page.py", "macros/site/page.py does not exist"),
+    ("tests/site/pages/test_pages.py", "not in tests/unit/<layer>"),
+])
+def test_a_misplaced_test_module_is_found(tmp_path, test_module, problem):
+    for layer in LAYERS:
+        (tmp_path / "macros" / layer).mkdir(parents=True)
+    (tmp_path / "macros" / "site" / "pages.py").write_text("")
+    for good in ("tests/unit/site/test_pages.py", "tests/site/test_pages.py", "tests/unit/repository/test_x.py"):
+        (tmp_path / good).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / good).write_text("")
+    assert find_misplaced_tests(tmp_path) == []
+    (tmp_path / test_module).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / test_module).write_text("")
+    [found] = find_misplaced_tests(tmp_path)
+    assert found.startswith(f"{test_module}: ") and problem in found

@@ -1,4 +1,5 @@
-"""The field reference is generated from the models, current in CONTRIBUTING.md, and published as the Contribute page."""
+"""The field reference is generated from the models and current in CONTRIBUTING.md, and the Contribute page shows
+the guide with it (published: tests/site/test_field_reference.py)."""
 
 from __future__ import annotations
 
@@ -113,11 +114,3 @@ def test_contribute_page_shows_the_guide_with_a_fresh_reference(tmp_path):
 def test_contribute_page_falls_back_to_the_reference_when_the_hub_has_no_guide(tmp_path):
     page = render_contribute_page(tmp_path)
     assert "# Contribute" in page and "| `title` | text | yes |" in page
-
-
-def test_the_built_site_publishes_the_guide_under_contribute(site):
-    page = (site / "contribute" / "index.html").read_text(encoding="utf-8")
-    assert "Contributing a case study" in page
-    assert "<code>savings[].amount</code>" in page and "Renaming a case study" in page
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="contribute/"' in home  # in the navigation
