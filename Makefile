@@ -9,11 +9,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: $(VENV)/.installed
 
+# Said on stderr, silently otherwise: a target whose output is redirected (make digest > file.html) gets only its own.
 $(VENV)/.installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
-	touch $@
+	@echo "Installing the pinned dependencies into $(VENV) (a minute or two, the first time only)" >&2
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt >&2
+	@$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --config-settings editable_mode=compat -e . >&2
+	@touch $@
 
 # --dirty: after an edit only the pages it changed are rendered again (macros/site/rebuilds.py); not strict, as a dirty
 # build always warns. Content problems still stop the preview; `make build` is the strict, full build.
@@ -53,8 +55,9 @@ new: setup
 slugs: setup
 	$(BIN)/pkhub slugs --update
 
+# The digest alone on stdout (`make digest > digest.html`): the command is not echoed. Without SINCE, the last 30 days.
 digest: setup
-	$(BIN)/pkhub digest --since $(SINCE) $(if $(UNTIL),--until $(UNTIL)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
+	@$(BIN)/pkhub digest $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL)) $(if $(CAMPAIGN),--campaign $(CAMPAIGN)) \
 		$(if $(FORMAT),--format $(FORMAT)) $(if $(OUTPUT),--output $(OUTPUT))
 
 clean:

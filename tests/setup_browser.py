@@ -1,5 +1,6 @@
 """Make sure the Debian packages the tests drive are installed (run by `make test` before pytest): chromium for the
-browser tests, a Java runtime for the Nu HTML Checker (tests/site/test_standards.py). Each is skipped when present."""
+browser tests, a Java runtime for the Nu HTML Checker (tests/site/test_standards.py). Each is skipped when present:
+CHROMIUM may name another Chromium, and any `java` on the PATH will do (README "Running the tests")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import shutil
 import subprocess
 import sys
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
 
 
 def missing_packages() -> list[str]:
@@ -26,8 +27,9 @@ def main() -> int:
     if not missing:
         return 0
     if shutil.which("apt-get") is None:
-        print(f"the tests need {', '.join(missing)}: install Debian's packages of that name "
-              "(chromium for the browser tests, a Java runtime for the HTML checker)", file=sys.stderr)
+        print(f"the tests need {' and '.join(missing)}, and there is no apt-get here to install them: set CHROMIUM "
+              "to a Chromium or Chrome program and put a Java runtime's `java` on the PATH, or run the tests in "
+              "Debian's container (README, \"Running the tests\")", file=sys.stderr)
         return 1
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     print(f"installing Debian's {' and '.join(missing)} for the tests…", file=sys.stderr)

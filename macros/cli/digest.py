@@ -12,6 +12,9 @@ from ..content.problems import ContentError
 from ..figures.changes import select_digest
 from ..figures.hub import build_hub
 from ..site.digest import FORMATS, SUFFIXES, describe_range, newsletter_link, render_digest
+from ..site.format import format_date
+
+DEFAULT_DAYS = 30  # without --since: the last 30 days, the span of a monthly newsletter
 
 
 def read_site_url(root: Path) -> str:
@@ -32,7 +35,8 @@ def parse_date(text: str) -> dt.date:
 def add_parser(commands) -> None:
     parser = commands.add_parser("digest", help="a newsletter section of case studies published or updated in a "
                                  "date range, grouped by theme")
-    parser.add_argument("--since", type=parse_date, required=True, help="first day, YYYY-MM-DD")
+    parser.add_argument("--since", type=parse_date,
+                        help=f"first day, YYYY-MM-DD (default: the last {DEFAULT_DAYS} days up to --until)")
     parser.add_argument("--until", type=parse_date, help="last day, YYYY-MM-DD (default: today)")
     parser.add_argument("--campaign", help="append ?utm_source=newsletter&utm_medium=email&utm_campaign=NAME to links")
     parser.add_argument("--format", choices=FORMATS, default="html", dest="output_format",
@@ -47,8 +51,12 @@ def run(args, out=None, err=None) -> int:
     out, err = out or sys.stdout, err or sys.stderr  # looked up now, so redirected streams are honoured
 
     until = args.until or dt.date.today()
-    if args.since > until:
-        print(f"pkhub digest: --since {args.since} is after --until {until}", file=err)
+    since = args.since or until - dt.timedelta(days=DEFAULT_DAYS - 1)
+    if not args.since:  # said on stderr, so the digest written to stdout stays the digest alone
+        print(f"pkhub digest: the last {DEFAULT_DAYS} days, {format_date(since)} to {format_date(until)}"
+              " (choose the first day with --since YYYY-MM-DD, or SINCE=YYYY-MM-DD with make digest)", file=err)
+    if since > until:
+        print(f"pkhub digest: --since {since} is after --until {until}", file=err)
         return 2
     site_url = args.site_url or read_site_url(args.root)
     if not site_url:
@@ -59,13 +67,13 @@ def run(args, out=None, err=None) -> int:
     except ContentError as error:
         print(error, file=err)
         return 1
-    digest = select_digest(hub, args.since, until)
+    digest = select_digest(hub, since, until)
     absolute = newsletter_link(site_url, args.campaign)
     if args.output:
         args.output.mkdir(parents=True, exist_ok=True)
         for form, suffix in SUFFIXES.items():
             (args.output / f"digest.{suffix}").write_text(render_digest(digest, form, absolute), encoding="utf-8")
-        print(f"{len(digest.entries)} case studies {describe_range(args.since, until)}: "
+        print(f"{len(digest.entries)} case studies {describe_range(since, until)}: "
               f"written to {args.output}/digest.html, digest.txt and digest.md", file=out)
     else:
         out.write(render_digest(digest, args.output_format, absolute))

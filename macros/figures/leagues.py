@@ -64,6 +64,32 @@ NOT_CREDITED = ("Area-wide work, whose source names no council, and savings the 
                 "are credited to none and are in no row.")
 
 
+# A saving of one basis, after "a delivered …": "a delivered total over a period".
+SAVING_WORDS = {"all": "saving", "one-off": "one-off saving", "per-year": "saving a year", "total": "total over a period"}
+
+
+def describe_missing_evidence(entity: str, metric: str, basis: str, min_case_studies: int = 1,
+                              one: bool = False, case_studies: str = "case studies") -> str:
+    """Why an entity with case studies in scope has no row in a league, said of one entity or of several;
+    `case_studies` names those in scope ('case studies matching Procurement')."""
+    their, them, each = ("its", "it", "it") if one else ("their", "them", "each")
+    saving = f"{'delivered' if metric in ('roi', 'cashable_share') else metric} {SAVING_WORDS[basis]}"
+    some = f"fewer than {min_case_studies} of {their} {case_studies}" if min_case_studies > 1 else None
+    if metric == "case_studies":
+        return f"{'it has' if one else 'each has'} fewer than {min_case_studies} {case_studies}"
+    if metric == "roi":
+        both = f"both an investment and a {saving}" + (f" credited wholly to {them}" if entity in SHARED_ENTITIES else "")
+        return (f"{some} state {both}" if some else f"none of {their} {case_studies} states {both}") \
+            + f", so no return on investment can be worked out for {them}"
+    if entity in SHARED_ENTITIES:
+        missing = (f"fewer than {min_case_studies} {case_studies} with a {saving} are credited to {each}" if some
+                   else f"no {saving}{'' if case_studies == 'case studies' else f' of the {case_studies}'} is "
+                        f"credited to {them}")
+    else:
+        missing = f"{some} report a {saving}" if some else f"none of {their} {case_studies} reports a {saving}"
+    return missing + (", so there is no cashable share to work out" if metric == "cashable_share" else "")
+
+
 def overlap_reason(entity: str, metric: str) -> str | None:
     """Why the rows of a league may add to more than its total, or None where they cannot."""
     return (COUNT_OVERLAP if metric == "case_studies" else OVERLAP).get(entity)
@@ -82,13 +108,24 @@ class League:
     metric: str
     basis: str
     table: pd.DataFrame     # columns: id, rank, tied, value, case_studies, evidence
-    excluded: int           # entities left out by the minimum-evidence rule
+    left_out: tuple         # ids of the entities with case studies in scope but without the evidence the figure needs
     rule: str               # how the figure is computed, printed under the table
     credit: str = "full"
     rows_total: float | None = None      # the rows added up (additive metrics only)
     scope_total: float | None = None     # the same figure over every case study in scope, each counted once
     scope_case_studies: int = 0          # case studies in scope
     uncounted: float | None = None       # the part of scope_total that is in no row (e.g. area-wide work)
+    min_case_studies: int = 1
+
+    @property
+    def excluded(self) -> int:
+        return len(self.left_out)
+
+    def left_out_reason(self, one: bool = False, case_studies: str = "case studies") -> str:
+        """Why the entities left out have no row, in plain words ('none of their case studies states both …');
+        `one`: said of a single entity; `case_studies`: the case studies in scope ('case studies matching …')."""
+        return describe_missing_evidence(self.entity, self.metric, self.basis, self.min_case_studies, one,
+                                         case_studies)
 
     @property
     def overlaps(self) -> bool:
@@ -232,7 +269,7 @@ def compute_league_table(frame: pd.DataFrame, savings: pd.DataFrame, entity: str
     table = pd.DataFrame({"value": values, "evidence": evidence}).dropna(subset=["value"])
     table = table[table["evidence"] >= min_case_studies]
     table["case_studies"] = counts.reindex(table.index).fillna(0).astype(int)
-    excluded = int(counts.index.union(evidence.index).difference(table.index).size)
+    left_out = tuple(sorted(counts.index.union(evidence.index).difference(table.index)))
     table = table.rename_axis("id").reset_index().sort_values(["value", "id"], ascending=[False, True])
     table["rank"], table["tied"] = rank_values(table["value"])
     totals = {}
@@ -249,8 +286,8 @@ def compute_league_table(frame: pd.DataFrame, savings: pd.DataFrame, entity: str
             uncounted = scope_total - rows_total if credit == "equal-share" else \
                 float(amounts[~amounts.index.isin(counted)].sum())
         totals = {"rows_total": rows_total, "scope_total": scope_total, "uncounted": max(round(uncounted, 6), 0.0)}
-    return League(entity, metric, basis, table.reset_index(drop=True), excluded, rule, credit,
-                  scope_case_studies=len(frame), **totals)
+    return League(entity, metric, basis, table.reset_index(drop=True), left_out, rule, credit,
+                  scope_case_studies=len(frame), min_case_studies=min_case_studies, **totals)
 
 
 def compute_dataset_league(dataset: models.Dataset, label: str, metric: str, per: str | None = None) -> pd.DataFrame:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..figures import leagues
 from .exports import ExportTable, export_table, name_export
-from .format import UNIT_LABELS, describe_column, format_in_unit, format_return, format_value
+from .format import UNIT_LABELS, describe_column, format_in_unit, format_partial_date, format_return, format_value
 from .html.charts import render_bar_chart, render_headline
-from .html.tables import render_chart_table, render_dataset_table, render_ranked_table
+from .html.tables import render_chart_table, render_dataset_table, render_ranked_table, shared_rank_notes
 from .html.text import esc, render_downloads, render_register_name, render_source_line
 from .macro_arguments import MacroError, check_choice
 from .urls import dataset_downloads
@@ -87,7 +87,8 @@ def dataset_league(hub, page_uri: str, dataset: str, by: str, metric: str, per: 
         rule = f"{value_column.label} as printed in the source. Rows with an unknown value are left out."
     caption = caption or f"{chosen.title}: ranked by {metric_label.lower()}"
     rows = [(r.rank, bool(r.tied), name(r.id), fmt(r.value), None) for r in table.itertuples()]
-    notes = [rule, "= marks a shared rank.", f"Source: {chosen.source.document}, {chosen.source.section or chosen.source.date}."]
+    notes = [rule, *shared_rank_notes(table["tied"]),
+             f"Source: {chosen.source.document}, {chosen.source.section or format_partial_date(chosen.source.date)}."]
     html = render_ranked_table(rows, caption, by_column.label, metric_label, notes)
     return html + export_table(hub, page_uri, name_export("league", dataset, metric, per),
                                ExportTable(caption, table[["rank", "id", "value"]], notes, source=chosen.source, units={

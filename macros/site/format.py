@@ -89,6 +89,17 @@ def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def format_partial_date(text: str) -> str:
+    """A date as precise as its source gives it: '2011-04-12' is '12 April 2011', '2011-04' 'April 2011', '2011'
+    '2011'."""
+    parts = [int(part) for part in str(text).split("-")]
+    if len(parts) == 3:
+        return format_date(dt.date(*parts))
+    if len(parts) == 2:
+        return f"{dt.date(parts[0], parts[1], 1):%B} {parts[0]}"
+    return str(parts[0])
+
+
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..figures import leagues
 from .exports import ExportTable, export_table, name_export
 from .format import BASIS_AMOUNTS, format_metric
-from .html.tables import render_ranked_table
-from .html.text import render_register_name
+from .html.tables import render_ranked_table, shared_rank_notes
+from .html.text import esc, render_register_name
 from .macro_arguments import describe_filters, scope_words
 
 METRIC_UNITS = {"delivered": "GBP", "forecast": "GBP", "roi": "ratio", "cashable_share": "ratio", "case_studies": "count"}
@@ -47,17 +47,46 @@ def render_league(hub, page_uri: str, league: leagues.League, limit: int | None,
     register = leagues.ENTITY_REGISTERS[by]
     rows = [(r.rank, bool(r.tied), render_register_name(hub, page_uri, register, r.id), format_metric(r.value, metric),
              str(r.case_studies)) for r in table.itertuples()]
-    notes = [league.rule, *describe_league_totals(league, scope_words(hub, filters), limit),
-             "= marks a shared rank."]
-    if league.excluded:
-        notes.append(f"{league.excluded} more {'is' if league.excluded == 1 else 'are'} left out for want of the evidence this figure needs.")
+    scope = scope_words(hub, filters)
+    notes = [league.rule, *describe_league_totals(league, scope, limit), *shared_rank_notes(table["tied"])]
+    left_out = [(entity_id, hub.registers[register][entity_id].name) for entity_id in league.left_out]
     extra = None if metric == "case_studies" else "Case studies"
-    html = render_ranked_table(rows, caption, leagues.ENTITY_HEADINGS[by], metric_label, notes, extra)
+    html = (render_ranked_table(rows, caption, leagues.ENTITY_HEADINGS[by], metric_label, notes, extra)
+            + render_left_out(hub, page_uri, league, left_out, scope))
+    if left_out:
+        notes.append(describe_left_out(league, scope, sorted((name for _, name in left_out), key=str.lower)) + ".")
     export = table.assign(name=[hub.registers[register][i].name for i in table["id"]])[
         ["rank", "id", "name", "value", "case_studies", "evidence"]]
     parts = ("league", by, metric, league.basis, "equal-share" if equal else None, limit)
     return html + export_table(hub, page_uri, name_export(*parts, **filters), ExportTable(caption, export, notes, units={
         "rank": "rank", "value": METRIC_UNITS[metric], "case_studies": "count", "evidence": "count"}))
+
+
+LEFT_OUT_LISTED = 12  # more names than this fold away behind the sentence that says why they are left out
+
+
+def describe_left_out(league: leagues.League, scope: str, names: list[str] | None = None) -> str:
+    """'2 partnerships are left out, as none of their case studies matching Procurement reports a delivered total
+    over a period'; with `names`, followed by them. `scope`: 'in the hub', 'matching …' (`scope_words`)."""
+    count, one = league.excluded, league.excluded == 1
+    what = leagues.ENTITY_HEADINGS[league.entity].lower() if one else leagues.ENTITY_PLURALS[league.entity].lower()
+    case_studies = "case studies" if scope == "in the hub" else f"case studies {scope}"
+    text = f"{count} {what} {'is' if one else 'are'} left out, as {league.left_out_reason(one, case_studies)}"
+    return text + (": " + ", ".join(names) if names else "")
+
+
+def render_left_out(hub, page_uri: str, league: leagues.League, left_out: list[tuple[str, str]], scope: str) -> str:
+    """Which entities have no row and why, each linked to its page; a long list folded under the reason."""
+    if not left_out:
+        return ""
+    register = leagues.ENTITY_REGISTERS[league.entity]
+    names = ", ".join(render_register_name(hub, page_uri, register, entity_id)
+                      for entity_id, _ in sorted(left_out, key=lambda pair: pair[1].lower()))
+    reason = esc(describe_left_out(league, scope))
+    if len(left_out) <= LEFT_OUT_LISTED:
+        return f'<p class="hub-note hub-left-out">{reason}: {names}.</p>\n'
+    return (f'<details class="hub-note hub-left-out"><summary>{reason}.</summary>\n'
+            f"<p>{names}.</p>\n</details>\n")
 
 
 NOT_IN_A_ROW = {

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from ..content.problems import ContentError
 from ..figures.hub import Hub, HubCache
 from . import csp
+from .build_log import quiet_other_plugins
 from .config import HubConfig
 from .datapackage import write_datapackage
 from .digest import digest_pages, write_digest_downloads
@@ -49,6 +50,7 @@ class HubPlugin(BasePlugin[HubConfig]):
     dirty: bool = False
 
     def on_startup(self, *, command: str, dirty: bool):
+        quiet_other_plugins()
         # `mkdocs serve --dirty` (make serve): render again only the pages an edit changed.
         self.preview = PreviewPages() if command == "serve" and dirty else None
         self.dirty = dirty

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from pagefind.service import get_executable
+from selectolax.lexbor import LexborHTMLParser
 
 from ..content import models
 from .facets import dataset_facet_values, facet_values, sort_keys, sorted_amounts
@@ -26,6 +27,7 @@ from .urls import SEARCH, SEARCH_INDEX
 # case study under its own listings, so only these kinds (and hand-written pages, which have no kind) are indexed.
 INDEXED_KINDS = {"case-study", "dataset"}
 NOT_INDEXED_PAGES = {SEARCH, "404.md"}
+DETAILS_LENGTH = 200  # a result's line of details under its title: two or three lines in the header's popup
 
 
 class SearchIndexError(Exception):
@@ -82,9 +84,29 @@ def mark_page(html: str, src_uri: str, meta: dict, article: str) -> str:
         raise SearchIndexError(f"docs/{src_uri}: the theme's article element was not found, so the page "
                                "cannot be marked for the search index (has the theme changed?)")
     attributes = "data-pagefind-body"
-    if not (meta or {}).get("hub_kind"):  # hand-written pages carry no search data of their own
+    if not (meta or {}).get("hub_kind"):  # hand-written pages carry no search data of their own: given here
         attributes += ' data-pagefind-filter="kind:page"'
+        if details := describe_page(html, meta, article):
+            # At the article's end, so the page's own content still comes first in it.
+            end = html.find("</article>", html.find(article))
+            if end >= 0:
+                html = (html[:end] + '<div class="hub-search-data" hidden data-pagefind-ignore>'
+                        f'<span data-pagefind-meta="details:{esc(details)}"></span></div>' + html[end:])
     return html.replace(article, article[:-1] + f" {attributes}>", 1)
+
+
+def describe_page(html: str, meta: dict, article: str, limit: int = DETAILS_LENGTH) -> str:
+    """A hand-written page's line under its title in search results: its description, else its first paragraph,
+    cut at a word within `limit` characters."""
+    text = str((meta or {}).get("description") or "").strip()
+    if not text:
+        start = html.find(article)
+        body = LexborHTMLParser(html[start:]).css_first("p") if start >= 0 else None
+        text = body.text(separator=" ", strip=True) if body else ""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 class LiveIndex:

@@ -7,11 +7,13 @@ import io
 import json
 import math
 import re
+import shutil
 
 import pytest
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import ROOT, VALID_FRONT_MATTER, with_saving_amount
+from tests.conftest import REGISTERS, ROOT, VALID_FRONT_MATTER, with_saving_amount
 from tests.hubs import TEST_GRANTS
 
 
@@ -80,7 +82,12 @@ def test_league_table_html_and_exports_match_an_independent_ranking(repo, tmp_pa
     roi = html[html.find("ranked by savings delivered per"):]
     # Only notts-software states both investment (50,000) and delivered savings: 677,000 / 50,000 = 13.54.
     assert ">£13.54</td>" in roi and "Leicester, Leicestershire" not in roi.split("</table>")[0]
-    assert "1 more is left out for want of the evidence" in roi
+    # Which sub-region has no row, and why, in plain words, linked to its page.
+    assert re.search(r'1 sub-region is left out, as none of its case studies states both an investment and a '
+                     r'delivered saving credited wholly to it, so no return on investment can be worked out for it: '
+                     r'<a href="[^"]*sub-regions/leicestershire/">Leicester, Leicestershire and Rutland</a>\.', roi)
+    # "=" is explained under the table whose ranks are shared, and only there.
+    assert "= marks a shared rank." in delivered.split("</table>")[1] and "= marks a shared rank." not in roi
     rows = list(csv.DictReader(io.StringIO((tmp_path / "site" / "exports" / "league-sub-region-roi-all.csv").read_text())))
     assert [(r["id"], float(r["value"])) for r in rows] == [("nottinghamshire", 13.54)]
     data = json.loads((tmp_path / "site" / "exports" / "league-sub-region-delivered-all.json").read_text())
@@ -151,3 +158,17 @@ def test_macro_reference_page_documents_every_macro_with_an_example(site):
         assert f'<h2 id="{function.__name__}"><code>{function.__name__}</code>' in page
         assert "{{ " + function.__name__ + "(" in function.__doc__, f"{function.__name__} needs an example"
         assert "{{ " + function.__name__ + "(" in page  # shown as written, not run
+
+
+def test_the_home_page_counts_the_partnerships_its_text_names_from_the_hub(tmp_path, repo):
+    """The real home page in a hub of two partnerships: no count on it is typed by hand."""
+    repo.with_site().case_study("joint-software")
+    partnerships = [*REGISTERS["partnerships"], {"id": "second-partnership", "name": "Second Partnership",
+                                                  "short_name": "SP", "region": "East Midlands",
+                                                  "period": {"start": "2008", "end": "2011"}}]
+    repo.write("data/partnerships.yaml", yaml.safe_dump(partnerships, sort_keys=False))
+    shutil.copy(ROOT / "docs" / "index.md", repo.root / "docs" / "index.md")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    text = LexborHTMLParser((tmp_path / "site" / "index.html").read_text(encoding="utf-8")).body.text()
+    assert "public documents of 2 partnerships" in " ".join(text.split())

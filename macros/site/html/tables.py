@@ -9,6 +9,14 @@ from ..format import UNKNOWN, describe_column, format_number, format_value
 from .text import esc, render_notes, render_register_name, render_source_line
 
 
+SHARED_RANK = "= marks a shared rank."
+
+
+def shared_rank_notes(tied) -> list[str]:
+    """The note explaining '=' under a ranked table, only where a rank shown is shared."""
+    return [SHARED_RANK] if any(bool(value) for value in tied) else []
+
+
 def render_ranked_table(rows, caption: str, entity_heading: str, metric_heading: str, notes: list[str],
                         extra_heading: str | None = None) -> str:
     """An accessible ranked table; rows are (rank, tied, name_html, value_text, extra_text)."""

@@ -7,6 +7,7 @@ import html
 
 from ...content import models
 from .. import urls
+from ..format import format_partial_date
 
 
 def esc(text) -> str:
@@ -30,7 +31,11 @@ def render_notes(notes: list[str]) -> str:
 
 
 def render_source_line(source: models.SourceRef) -> str:
-    parts = [f"<cite>{esc(source.document)}</cite>", esc(source.date)]
+    """'<cite>Board pack</cite>, 12 April 2011, Item 6 (address)': the date in words, once — left out where the
+    document's title already gives it ('Board meeting pack, 12 April 2011')."""
+    parts = [f"<cite>{esc(source.document)}</cite>"]
+    if (date := format_partial_date(source.date)) not in source.document:
+        parts.append(esc(date))
     if source.section:
         parts.append(esc(source.section))
     text = ", ".join(parts)

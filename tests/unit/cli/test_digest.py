@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 from html.parser import HTMLParser
@@ -144,3 +145,30 @@ def test_make_digest_passes_its_options_to_hub_digest():
                              "FORMAT=text"], cwd=ROOT, capture_output=True, text=True)
     assert "pkhub digest --since 2026-11-01 --until 2026-11-30 --campaign winter" in result.stdout
     assert "--format text" in result.stdout
+
+
+def test_without_since_the_digest_covers_the_last_30_days_and_says_so_on_stderr(newsletter_hub, capsys):
+    assert main(["--root", str(newsletter_hub.root), "digest", "--until", "2026-11-22", "--format", "text"]) == 0
+    out, err = capsys.readouterr()
+    # 24 October to 22 November 2026: not October's study (5 October), every change in November.
+    assert sorted(linked_slugs(out)) == sorted(RANGES[0][2] | {"late-november"})
+    assert "New and updated case studies, 24 October 2026 to 22 November 2026" in out
+    assert "the last 30 days, 24 October 2026 to 22 November 2026" in err and "SINCE=" in err
+    assert "pkhub" not in out
+
+
+def test_make_digest_writes_the_digest_alone_to_its_output():
+    # As an editor runs it at a shell, not from inside another make (which would announce its directory).
+    env = {name: value for name, value in os.environ.items() if not name.startswith("MAKE")}
+    result = subprocess.run(["make", "digest", "UNTIL=2026-11-30", "FORMAT=html"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<div style=") and result.stdout.rstrip().endswith("</div>")
+    assert "pkhub" not in result.stdout and ".venv" not in result.stdout and "make[" not in result.stdout
+    assert "the last 30 days" in result.stderr
+
+
+def test_the_digest_output_folder_is_not_committed():
+    result = subprocess.run(["git", "check-ignore", "--no-index", "digests/digest.html"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, "digests/ (make digest OUTPUT=digests) is not ignored by git"

@@ -66,8 +66,31 @@ def test_return_on_investment_needs_a_stated_investment():
     frame, savings = frames(CASES)
     league = leagues.compute_league_table(frame, savings, "partnership", "roi")
     assert values(league) == {"p1": 5.0, "p3": 2.0}
-    assert league.excluded == 2  # p2 states no investment; p4 delivered nothing
+    assert league.left_out == ("p2", "p4")  # p2 states no investment; p4 delivered nothing
     assert "left out, never shown as 0" in league.rule
+    assert league.left_out_reason() == ("none of their case studies states both an investment and a delivered "
+                                        "saving, so no return on investment can be worked out for them")
+
+
+@pytest.mark.parametrize("entity, metric, basis, minimum, reason", [
+    ("partnership", "delivered", "total", 1, "none of its case studies reports a delivered total over a period"),
+    ("theme", "forecast", "per-year", 2, "fewer than 2 of its case studies report a forecast saving a year"),
+    ("authority", "delivered", "all", 1, "no delivered saving is credited to it"),
+    ("sub_region", "cashable_share", "one-off", 1,
+     "no delivered one-off saving is credited to it, so there is no cashable share to work out"),
+    ("authority", "roi", "all", 1, "none of its case studies states both an investment and a delivered saving "
+                                   "credited wholly to it, so no return on investment can be worked out for it"),
+    ("theme", "case_studies", "all", 3, "it has fewer than 3 case studies"),
+])
+def test_a_league_says_in_plain_words_why_an_entity_has_no_row(entity, metric, basis, minimum, reason):
+    assert leagues.describe_missing_evidence(entity, metric, basis, minimum, one=True) == reason
+
+
+def test_the_entities_left_out_are_those_in_scope_without_the_evidence():
+    frame, savings = frames(CASES)
+    league = leagues.compute_league_table(frame, savings, "theme", "delivered", basis="one-off")
+    assert values(league) == {"shared-services": 100_000}
+    assert league.left_out == ("housing", "procurement")
 
 
 def test_forecasts_are_never_counted_as_delivered():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.site.format import format_money, format_value
+from macros.content import models
+from macros.site.format import format_money, format_partial_date, format_value
+from macros.site.html.text import render_source_line
 
 
 @pytest.mark.parametrize("amount, exact, expected", [
@@ -26,3 +28,21 @@ def test_money_is_formatted_by_one_rule(amount, exact, expected):
 ])
 def test_dataset_values_keep_their_printed_precision(value, unit, expected):
     assert format_value(value, unit) == expected
+
+
+@pytest.mark.parametrize("date, expected", [("2011-04-12", "12 April 2011"), ("2011-04", "April 2011"),
+                                            ("2011", "2011"), ("2009-01-05", "5 January 2009")])
+def test_a_source_date_is_written_in_words_as_precisely_as_it_is_given(date, expected):
+    assert format_partial_date(date) == expected
+
+
+@pytest.mark.parametrize("document, date, section, expected", [
+    ("Board pack, 12 April 2011", "2011-04-12", "Item 6", "<cite>Board pack, 12 April 2011</cite>, Item 6"),
+    ("Board pack", "2011-04-12", "Item 6", "<cite>Board pack</cite>, 12 April 2011, Item 6"),
+    ("Annual report, year 2 (2009/10)", "2010", None, "<cite>Annual report, year 2 (2009/10)</cite>, 2010"),
+    ("Annual report 2010", "2010", None, "<cite>Annual report 2010</cite>"),
+    ("Revenues & benefits update", "2013-03", None, "<cite>Revenues &amp; benefits update</cite>, March 2013"),
+])
+def test_a_source_line_gives_its_date_once_and_in_words(document, date, section, expected):
+    source = models.SourceRef.model_validate({"document": document, "date": date, "section": section})
+    assert render_source_line(source) == expected
