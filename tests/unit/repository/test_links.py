@@ -70,3 +70,12 @@ def test_no_file_refers_to_a_folder_on_the_machine_it_was_written_on():
         problems += [f"{path.relative_to(ROOT).as_posix()}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}"
                      for m in MACHINE_PATH.finditer(text)]
     assert problems == []
+
+
+def test_every_file_the_documents_name_is_in_the_repository():
+    """`tests/site/test_standards.py`, `macros/site/plugin.py`…: a path to code a document names is a file here."""
+    named = re.compile(r"`((?:tests|macros|bench|overrides|docs/javascripts|docs/stylesheets|\.github)/[\w./-]+\.(?:py|md|yml|yaml|css|js|html))`")
+    missing = [f"{path.name}: {match.group(1)}" for path in tracked_files("*.md", "Makefile")
+               for match in named.finditer(path.read_text(encoding="utf-8"))
+               if "<" not in match.group(1) and not (ROOT / match.group(1)).exists()]
+    assert missing == []
