@@ -147,8 +147,8 @@ def test_make_digest_passes_its_options_to_hub_digest():
     assert "--format text" in result.stdout
 
 
-def test_without_since_the_digest_covers_the_last_30_days_and_says_so_on_stderr(newsletter_hub, capsys):
-    assert main(["--root", str(newsletter_hub.root), "digest", "--until", "2026-11-22", "--format", "text"]) == 0
+def test_without_since_the_digest_covers_the_last_30_days_and_says_so_on_stderr(newsletter_repo, capsys):
+    assert main(["--root", str(newsletter_repo.root), "digest", "--until", "2026-11-22", "--format", "text"]) == 0
     out, err = capsys.readouterr()
     # 24 October to 22 November 2026: not October's study (5 October), every change in November.
     assert sorted(linked_slugs(out)) == sorted(RANGES[0][2] | {"late-november"})
