@@ -215,22 +215,3 @@ def test_an_old_link_sorted_by_saving_still_sorts_by_the_largest_saving(page, si
                                           "links => links.map(a => a.getAttribute('href'))")
         amounts = [expected[href.strip("/")] for href in hrefs]
     assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0
-
-
-def test_a_hand_written_page_gives_the_index_its_description_or_first_paragraph_as_details():
-    html = f"<html><body>{ARTICLE}<h1>Guide</h1><p>First  paragraph, <em>with</em> words &amp; more.</p><p>Next.</p></article></body></html>"
-    described = mark_page(html, "guides/x.md", {"description": 'Buying "together" & <saving>'}, ARTICLE)
-    assert 'data-pagefind-meta="details:Buying &quot;together&quot; &amp; &lt;saving&gt;"' in described
-    assert 'data-pagefind-meta="details:First paragraph, with words &amp; more."' in mark_page(html, "guides/x.md", {}, ARTICLE)
-    long = mark_page(html, "guides/x.md", {"description": "word " * 100}, ARTICLE)
-    details = re.search(r'data-pagefind-meta="details:([^"]*)"', long).group(1)
-    assert len(details) <= 200 and details.endswith("word…")
-
-
-def test_every_guide_and_partnership_page_has_details_under_its_title_in_the_index(site):
-    pages = {page["url"]: page for page in read_index(site)}
-    hand_written = [url for url, page in pages.items() if page["filters"].get("kind") == ["page"]]
-    assert any(url.startswith("/guides/") for url in hand_written) and "/partnerships/emce/" in hand_written
-    for url in hand_written:
-        assert pages[url]["meta"].get("details", "").strip(), f"{url} has no details line in the search index"
-    assert pages["/guides/procurement/"]["meta"]["details"].startswith("What the sources say in the hub's procurement")

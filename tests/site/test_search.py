@@ -44,3 +44,12 @@ def test_every_page_has_a_header_search_box_that_opens_the_search_page(site):
         if not (form and box and label and urljoin(address, form.attributes.get("action", "")) == "/search/"):
             missing.append(address)
     assert missing == []
+
+
+def test_every_guide_and_partnership_page_has_details_under_its_title_in_the_index(site):
+    pages = {page["url"]: page for page in read_index(site)}
+    hand_written = [url for url, page in pages.items() if page["filters"].get("kind") == ["page"]]
+    assert any(url.startswith("/guides/") for url in hand_written) and "/partnerships/emce/" in hand_written
+    for url in hand_written:
+        assert pages[url]["meta"].get("details", "").strip(), f"{url} has no details line in the search index"
+    assert pages["/guides/procurement/"]["meta"]["details"].startswith("What the sources say in the hub's procurement")

@@ -3,6 +3,8 @@ belong in the index."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.site.search import SiteSearch, mark_page, read_index, render_search_data
@@ -45,3 +47,13 @@ def test_the_indexer_writes_the_pages_that_belong_in_the_index_and_no_others(tmp
     [page] = read_index(tmp_path)
     assert page["url"] == "/case-studies/a/" and page["filters"]["theme"] == ["procurement"]
     assert (tmp_path / "pagefind" / "pagefind.js").exists()
+
+
+def test_a_hand_written_page_gives_the_index_its_description_or_first_paragraph_as_details():
+    html = f"<html><body>{ARTICLE}<h1>Guide</h1><p>First  paragraph, <em>with</em> words &amp; more.</p><p>Next.</p></article></body></html>"
+    described = mark_page(html, "guides/x.md", {"description": 'Buying "together" & <saving>'}, ARTICLE)
+    assert 'data-pagefind-meta="details:Buying &quot;together&quot; &amp; &lt;saving&gt;"' in described
+    assert 'data-pagefind-meta="details:First paragraph, with words &amp; more."' in mark_page(html, "guides/x.md", {}, ARTICLE)
+    long = mark_page(html, "guides/x.md", {"description": "word " * 100}, ARTICLE)
+    details = re.search(r'data-pagefind-meta="details:([^"]*)"', long).group(1)
+    assert len(details) <= 200 and details.endswith("word…")
