@@ -1,6 +1,8 @@
-"""`make bench`: build synthetic hubs and print build time, peak memory, per-page cost and search-index size
-beside a plain mkdocs-material build of the same Markdown; `pkhub check` time, rebuild time after one change,
-and each search engine's time to first result in a real browser. Prints figures; asserts nothing."""
+"""`make bench`: build synthetic hubs of each distribution (case studies spread over the registers, or skewed towards
+a few councils and themes as region-wide programmes are) and print build time, peak memory, the largest page, cost
+per case study and search-index size beside a plain mkdocs-material build of the same Markdown; `pkhub check` time
+and rebuild time after one change; and each search engine's time to first result in a real browser. Prints figures;
+asserts nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.synthetic import prune_nav, write_hub  # noqa: E402
+from bench.synthetic import DISTRIBUTIONS, prune_nav, write_hub  # noqa: E402
 from macros.site.format import format_date  # noqa: E402
 
 PYTHON = sys.executable
@@ -76,6 +78,11 @@ def folder_size(path: Path) -> int:
 
 def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
+
+
+def largest_page(site: Path) -> tuple[int, str]:
+    """The size in bytes and the address of the largest HTML page of a built site."""
+    return max(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")), default=(0, ""))
 
 
 # --- The plain mkdocs-material build of the same Markdown ------------------------------------------------
@@ -169,43 +176,47 @@ def best_of(runs: int, command: list[str], cwd: Path) -> dict:
     return min((measure(command, cwd) for _ in range(runs)), key=lambda result: result["seconds"])
 
 
-def bench_size(count: int, work: Path, browser: bool, runs: int) -> dict:
-    hub_root = work / f"hub-{count}"
-    write_hub(hub_root, count)
-    hub_site, plain_root = work / f"hub-{count}-site", work / f"plain-{count}"
-    plain_site = work / f"plain-{count}-site"
+def bench_size(count: int, distribution: str, work: Path, browser: bool, runs: int) -> dict:
+    name = f"{distribution}-{count}"
+    hub_root = work / f"hub-{name}"
+    write_hub(hub_root, count, distribution=distribution)
+    hub_site, plain_root = work / f"hub-{name}-site", work / f"plain-{name}"
+    plain_site = work / f"plain-{name}-site"
     write_plain(hub_root, plain_root)
     hub = best_of(runs, [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(hub_site)], hub_root)
     plain = best_of(runs, [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain_site)], plain_root)
+    hub_largest, plain_largest = largest_page(hub_site), largest_page(plain_site)
     row = {
-        "case_studies": count,
+        "distribution": distribution, "case_studies": count,
         "hub_s": hub["seconds"], "hub_cpu": hub["cpu"], "hub_mb": hub["peak_mb"], "hub_pages": count_pages(hub_site),
         "plain_s": plain["seconds"], "plain_cpu": plain["cpu"], "plain_mb": plain["peak_mb"],
         "plain_pages": count_pages(plain_site),
+        "hub_largest": hub_largest[0], "hub_largest_page": hub_largest[1],
+        "plain_largest": plain_largest[0], "plain_largest_page": plain_largest[1],
         "pagefind_bytes": folder_size(hub_site / "pagefind"),
         "lunr_bytes": folder_size(plain_site / "search"),
     }
-    row["overhead"] = row["hub_s"] / row["plain_s"] - 1
-    row["cpu_overhead"] = row["hub_cpu"] / row["plain_cpu"] - 1
+    row["ratio"] = row["hub_s"] / row["plain_s"]
+    row["cpu_ratio"] = row["hub_cpu"] / row["plain_cpu"]
     if browser:
         row["pagefind_first"] = time_to_first_result(hub_site, "pagefind")
         row["lunr_first"] = time_to_first_result(plain_site, "lunr")
     return row
 
 
-def bench_editing(work: Path, count: int) -> dict:
-    hub_root = work / f"hub-{count}"
+def bench_editing(work: Path, count: int, distribution: str) -> dict:
+    hub_root = work / f"hub-{distribution}-{count}"
     if not hub_root.exists():
-        write_hub(hub_root, count)
+        write_hub(hub_root, count, distribution=distribution)
     check = measure([PYTHON, "-m", "macros.cli", "--root", str(hub_root), "check"], hub_root)
     case_study = sorted((hub_root / "case_studies").glob("*.md"))[0]
-    out = subprocess.run([PYTHON, "-c", REBUILD, str(hub_root), str(work / f"serve-{count}"), str(case_study)],
-                         capture_output=True, text=True, env=ENV, cwd=hub_root)
+    out = subprocess.run([PYTHON, "-c", REBUILD, str(hub_root), str(work / f"serve-{distribution}-{count}"),
+                          str(case_study)], capture_output=True, text=True, env=ENV, cwd=hub_root)
     if out.returncode != 0:
         raise SystemExit(f"rebuild failed:\n{out.stderr[-3000:]}")
     rebuild = json.loads(out.stdout.splitlines()[-1])
-    return {"case_studies": count, "check_s": check["seconds"], "check_cpu": check["cpu"],
-            "rebuild_s": rebuild["seconds"], "rebuild_cpu": rebuild["cpu"]}
+    return {"distribution": distribution, "case_studies": count, "check_s": check["seconds"],
+            "check_cpu": check["cpu"], "rebuild_s": rebuild["seconds"], "rebuild_cpu": rebuild["cpu"]}
 
 
 # --- Report -----------------------------------------------------------------------------------------------
@@ -220,38 +231,51 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
 
 
-def format_report(rows: list[dict], editing: dict | None) -> str:
+def format_report(rows: list[dict], editing: list[dict]) -> str:
     lines = [f"Measured {format_date(dt.date.today())} on {machine()}.", "",
              "Build times are wall clock (the fastest of the runs), with the CPU time of the build's processes "
-             "in brackets.", "",
-             "| case studies | hub build | plain material build | hub overhead (wall / CPU) | hub peak memory "
-             "| plain peak memory | per page (hub / plain) | search index (Pagefind / lunr) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "in brackets; the ratio is the hub's build time over plain mkdocs-material's on the same Markdown.", "",
+             "| distribution | case studies | hub build | plain mkdocs-material | ratio (wall / CPU) "
+             "| peak memory (hub / plain) | per case study (hub / plain) | largest page (hub / plain) "
+             "| search index (Pagefind / lunr) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(
-            f"| {r['case_studies']:,} | {r['hub_s']:.1f} s ({r['hub_cpu']:.1f} s CPU), {r['hub_pages']:,} pages "
-            f"| {r['plain_s']:.1f} s ({r['plain_cpu']:.1f} s CPU), {r['plain_pages']:,} pages "
-            f"| {r['overhead']:+.0%} / {r['cpu_overhead']:+.0%} | {r['hub_mb']:,.0f} MB | {r['plain_mb']:,.0f} MB "
-            f"| {r['hub_s'] / r['hub_pages'] * 1000:.1f} ms / {r['plain_s'] / r['plain_pages'] * 1000:.1f} ms "
+            f"| {r['distribution']} | {r['case_studies']:,} | {r['hub_s']:.1f} s ({r['hub_cpu']:.1f} s), "
+            f"{r['hub_pages']:,} pages | {r['plain_s']:.1f} s ({r['plain_cpu']:.1f} s), {r['plain_pages']:,} pages "
+            f"| {r['ratio']:.2f}× / {r['cpu_ratio']:.2f}× | {r['hub_mb']:,.0f} MB / {r['plain_mb']:,.0f} MB "
+            f"| {r['hub_s'] / r['case_studies'] * 1000:.1f} ms / {r['plain_s'] / r['case_studies'] * 1000:.1f} ms "
+            f"| {kb(r['hub_largest'])} ({r['hub_largest_page']}) / {kb(r['plain_largest'])} ({r['plain_largest_page']}) "
             f"| {kb(r['pagefind_bytes'])} / {kb(r['lunr_bytes'])} |")
+    growth = []
+    for distribution in dict.fromkeys(r["distribution"] for r in rows):
+        by_size = {r["case_studies"]: r for r in rows if r["distribution"] == distribution}
+        if 1000 in by_size and 5000 in by_size:
+            small, large = (by_size[n]["hub_s"] / n * 1000 for n in (1000, 5000))
+            growth.append(f"{distribution}: {small:.1f} ms → {large:.1f} ms ({large / small - 1:+.0%})")
+    if growth:
+        lines += ["", "Hub build time per case study, 1,000 → 5,000 case studies: " + "; ".join(growth) + "."]
     if any(r.get("pagefind_first") for r in rows):
         lines += ["", f"Time to first result for \"{QUERY}\" in Debian's chromium (cold cache, median of 3), and what "
                   "the browser downloaded for it:", "",
-                  "| case studies | Pagefind | Material (lunr) |", "|---:|---:|---:|"]
+                  "| distribution | case studies | Pagefind | Material (lunr) |", "|---|---:|---:|---:|"]
         for r in rows:
             p, m = r.get("pagefind_first"), r.get("lunr_first")
-            lines.append(f"| {r['case_studies']:,} | {p['ms']:,.0f} ms, {kb(p['bytes'])} | {m['ms']:,.0f} ms, {kb(m['bytes'])} |"
-                         if p and m else f"| {r['case_studies']:,} | — | — |")
-    if editing:
-        lines += ["", f"At {editing['case_studies']:,} case studies: `pkhub check` {editing['check_s']:.2f} s "
-                  f"({editing['check_cpu']:.2f} s CPU); rebuild after one case study changes (as under `make serve`) "
-                  f"{editing['rebuild_s']:.1f} s ({editing['rebuild_cpu']:.1f} s CPU)."]
+            lines.append(f"| {r['distribution']} | {r['case_studies']:,} | {p['ms']:,.0f} ms, {kb(p['bytes'])} "
+                         f"| {m['ms']:,.0f} ms, {kb(m['bytes'])} |" if p and m
+                         else f"| {r['distribution']} | {r['case_studies']:,} | — | — |")
+    for e in editing:
+        lines += ["", f"{e['distribution'].capitalize()}, {e['case_studies']:,} case studies: `pkhub check` "
+                  f"{e['check_s']:.2f} s ({e['check_cpu']:.2f} s CPU); rebuild after one case study changes (as "
+                  f"under `make serve`) {e['rebuild_s']:.1f} s ({e['rebuild_cpu']:.1f} s CPU)."]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of case studies")
+    parser.add_argument("--distributions", default=",".join(DISTRIBUTIONS),
+                        help=f"comma-separated: {', '.join(DISTRIBUTIONS)}")
     parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-result measurement")
     parser.add_argument("--work", type=Path, help="folder for the synthetic hubs (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -260,13 +284,20 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="hub-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows = []
-    for count in sizes:
-        print(f"building {count:,} case studies…", file=sys.stderr, flush=True)
-        rows.append(bench_size(count, work, not args.no_browser, args.runs))
-    editing_size = 1000 if 1000 in sizes else sizes[0]
-    print(f"timing pkhub check and a rebuild at {editing_size:,}…", file=sys.stderr, flush=True)
-    editing = bench_editing(work, editing_size)
+    distributions = [d for d in args.distributions.split(",") if d]
+    unknown = set(distributions) - set(DISTRIBUTIONS)
+    if unknown:
+        parser.error(f"unknown distribution {sorted(unknown)[0]!r}: {', '.join(DISTRIBUTIONS)}")
+    rows, editing = [], []
+    for distribution in distributions:
+        for count in sizes:
+            print(f"building {count:,} case studies ({distribution})…", file=sys.stderr, flush=True)
+            # The search engines are compared on the spread hubs only: the skewed ones index the same pages.
+            browser = not args.no_browser and distribution == "spread"
+            rows.append(bench_size(count, distribution, work, browser, args.runs))
+        editing_size = 1000 if 1000 in sizes else sizes[0]
+        print(f"timing pkhub check and a rebuild at {editing_size:,} ({distribution})…", file=sys.stderr, flush=True)
+        editing.append(bench_editing(work, editing_size, distribution))
     print(format_report(rows, editing))
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "editing": editing, "machine": machine()}, indent=2))

@@ -35,6 +35,17 @@ WORDS = ("council councils partnership service services officers residents savin
          "benchmarking workforce training management property assets estate energy transport housing care").split()
 SECTIONS = ["The challenge", "What was done", "Results", "Lessons", "Find out more"]
 
+# How case studies fall on the registers. "spread": each names a council and up to two of its neighbours, and one to
+# three themes, at random. "skewed": as region-wide programmes do, most name the same nine councils (the East
+# Midlands' highway authorities) and the same two themes, many are area-wide work naming no council (`area:`, mostly
+# the region), and the rest are spread.
+DISTRIBUTIONS = ("spread", "skewed")
+SKEWED_COUNCILS = ["derby-city", "derbyshire-cc", "leicester-city", "leicestershire-cc", "lincolnshire-cc",
+                   "northamptonshire-cc", "nottingham-city", "nottinghamshire-cc", "rutland"]
+SKEWED_THEMES = ["procurement", "construction-and-highways"]
+SKEWED_AREAS = ["east-midlands"] * 6 + ["england"] * 2 + ["nottinghamshire", "leicestershire"]
+SKEWED_SHARES = (0.6, 0.25)  # naming the nine councils, area-wide; the rest spread
+
 
 def words(rng: random.Random, count: int) -> str:
     text = " ".join(rng.choice(WORDS) for _ in range(count))
@@ -49,18 +60,30 @@ def load_registers() -> dict[str, list[dict]]:
     return {name: yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8")) for name in REGISTERS}
 
 
-def make_case_study(i: int, rng: random.Random, registers: dict, today: dt.date) -> tuple[str, dict, str]:
+def make_case_study(i: int, rng: random.Random, registers: dict, today: dt.date,
+                    distribution: str = "spread") -> tuple[str, dict, str]:
     """(slug, front matter, body) of case study number i."""
     authorities = registers["authorities"]
+    shape = "spread"
+    if distribution == "skewed":
+        draw = rng.random()
+        shape = "named" if draw < SKEWED_SHARES[0] else "area" if draw < sum(SKEWED_SHARES) else "spread"
     first = rng.choice(authorities)
-    neighbours = [a for a in authorities if a.get("sub_region") and a.get("sub_region") == first.get("sub_region")]
-    chosen = [first] + rng.sample(neighbours, k=min(len(neighbours), rng.randint(0, 2)))
+    if shape == "named":
+        by_id = {a["id"]: a for a in authorities}
+        chosen = [by_id[a] for a in SKEWED_COUNCILS]
+    elif shape == "area":
+        chosen = []
+    else:
+        neighbours = [a for a in authorities if a.get("sub_region") and a.get("sub_region") == first.get("sub_region")]
+        chosen = [first] + rng.sample(neighbours, k=min(len(neighbours), rng.randint(0, 2)))
     ids = list(dict.fromkeys(a["id"] for a in chosen))
     service = rng.choice(SERVICES)
     action = rng.choice(ACTIONS)
     partnership = rng.choice(registers["partnerships"])["id"]
     programmes = [p["id"] for p in registers["programmes"] if p["partnership"] == partnership]
-    names = " and ".join(a["name"].split(" ")[0] for a in chosen[:2])
+    area = rng.choice(SKEWED_AREAS) if shape == "area" else None
+    names = " and ".join(a["name"].split(" ")[0] for a in chosen[:2]) if chosen else area.replace("-", " ").title()
     title = f"{action} {service} in {names} ({i})"
     slug = re.sub(r"[^a-z0-9]+", "-", f"{i} {action} {service} {names}".lower()).strip("-")[:80].strip("-")
     year = rng.randint(2005, 2013)
@@ -70,11 +93,14 @@ def make_case_study(i: int, rng: random.Random, registers: dict, today: dt.date)
         "summary": f"{names} councils worked on {service} together: " + words(rng, rng.randint(8, 20)),
         "partnership": partnership,
         "authorities": ids,
-        "themes": rng.sample([t["id"] for t in registers["themes"]], k=rng.randint(1, 3)),
+        "themes": (list(SKEWED_THEMES) if shape != "spread"
+                   else rng.sample([t["id"] for t in registers["themes"]], k=rng.randint(1, 3))),
         "published": published.isoformat(),
         "source": {"document": f"Board meeting pack {year}, item {rng.randint(1, 12)}", "date": str(year),
                    "section": f"Item {rng.randint(1, 12)}"},
     }
+    if area:
+        front["area"] = area
     if programmes and rng.random() < 0.6:
         front["programme"] = rng.choice(programmes)
     if rng.random() < 0.7:
@@ -90,7 +116,8 @@ def make_case_study(i: int, rng: random.Random, registers: dict, today: dt.date)
     if rng.random() < 0.5:
         front["outcomes"] = [words(rng, rng.randint(6, 12)) for _ in range(rng.randint(1, 3))]
     if rng.random() < 0.3:
-        front["contact"] = {"name": "A. Officer", "role": f"Head of {service}", "organisation": first["name"]}
+        front["contact"] = {"name": "A. Officer", "role": f"Head of {service}",
+                            "organisation": chosen[0]["name"] if chosen else first["name"]}
     body = "\n\n".join(f"## {section}\n\n{paragraph(rng, rng.randint(3, 6))}\n\n{paragraph(rng, rng.randint(2, 5))}"
                        for section in SECTIONS)
     return slug, front, body
@@ -181,8 +208,10 @@ def prune_nav(items: list, keep) -> list:
     return kept
 
 
-def write_hub(target: Path, count: int, seed: int = 1, today: dt.date | None = None) -> Path:
-    """Write a valid hub of `count` case studies into `target` (emptied first)."""
+def write_hub(target: Path, count: int, seed: int = 1, today: dt.date | None = None,
+              distribution: str = "spread") -> Path:
+    """Write a valid hub of `count` case studies into `target` (emptied first), spread over the registers or
+    skewed towards a few councils and themes (`DISTRIBUTIONS`)."""
     target = Path(target)
     today = today or dt.date.today()
     if target.exists():
@@ -197,7 +226,7 @@ def write_hub(target: Path, count: int, seed: int = 1, today: dt.date | None = N
         (target / "data" / "datasets" / f"{dataset['id']}.yaml").write_text(
             yaml.safe_dump(dataset, sort_keys=False, allow_unicode=True), encoding="utf-8")
     for i in range(1, count + 1):
-        slug, front, body = make_case_study(i, rng, registers, today)
+        slug, front, body = make_case_study(i, rng, registers, today, distribution)
         (target / "case_studies" / f"{slug}.md").write_text(
             "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" + body + "\n",
             encoding="utf-8")
@@ -225,9 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--distribution", choices=DISTRIBUTIONS, default="spread")
     args = parser.parse_args(argv)
-    write_hub(args.target, args.count, args.seed)
-    print(f"wrote a hub of {args.count} case studies to {args.target}")
+    write_hub(args.target, args.count, args.seed, distribution=args.distribution)
+    print(f"wrote a hub of {args.count} case studies ({args.distribution}) to {args.target}")
     return 0
 
 
