@@ -23,7 +23,8 @@ def type_in_header_search(tab) -> None:
 
 
 def wait_for_filtered_list(tab) -> None:
-    tab.wait_for_function("document.getElementById('hub-status').textContent.includes(' of ')")
+    # A function, not an expression: Playwright evaluates an expression with eval, which the pages' policy forbids.
+    tab.wait_for_function("() => document.getElementById('hub-status').textContent.includes(' of ')")
 
 
 @dataclass(frozen=True)

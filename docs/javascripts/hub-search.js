@@ -1,5 +1,5 @@
-// Search and filters for the search page and the case-study index (macros/filters.py renders the markup).
-// Progressive enhancement: without this script the index still lists every case study.
+// Search and filters for the search page and the case-study index (macros/site/html/forms.py renders the form).
+// Progressive enhancement: without this script the index's pages still list every case study.
 // Filter state lives in the URL query, so a filtered view can be linked and shared.
 
 import { escapeHtml, findResults } from "./hub-pagefind.js";
@@ -10,7 +10,6 @@ const PAGE_SIZE = 10;
 const SORT_ORDER = { newest: "desc", "saving-total": "desc", "saving-a-year": "desc", "saving-one-off": "desc", title: "asc" };
 // "Largest saving" sorts (macros/facets.py SAVING_SORTS): each shows on every result the amount it sorted by.
 const isSavingSort = (order) => order && order.startsWith("saving");
-const datasetKey = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Old sort values a shared address may still carry, each with the sort now nearest it (macros/facets.py LEGACY_SORTS).
 const LEGACY_SORTS = form ? JSON.parse(form.dataset.legacySorts || "{}") : {};
 // Filters naming a council or a kind of council (macros/facets.py COUNCIL_FACETS): with one of them, the savings
@@ -23,7 +22,7 @@ function creditTerms(state) {
   const councils = COUNCIL_FACETS.filter((key) => state[key]);
   if (!councils.length) return null;
   const wanted = savings === "no" ? "yes" : savings;  // "no delivered savings": none credited to such a council
-  return { values: councils.map((key) => `${key}=${state[key]}|${wanted}`), absent: savings === "no" };
+  return { councils, wanted, values: councils.map((key) => `${key}=${state[key]}|${wanted}`), absent: savings === "no" };
 }
 
 function controls() {
@@ -75,46 +74,117 @@ function announce(text) {
   status.textContent = text;
 }
 
-// --- The case-study index: filter and sort the list already in the page ---------------------------
+// --- The case-study index: its pages list every case study newest first; a filter or another sort lists them ------
+// from the index's data (macros/site/case_study_index.py), fetched the first time one is chosen.
 
 function setUpIndex() {
   const list = document.getElementById("hub-case-list");
   if (!list) return () => {};
-  const items = [...list.children].map((li, position) => ({ li, position }));
+  const pageItems = [...list.children];
+  const hiddenWhenListing = [...document.querySelectorAll(".hub-pagination, #hub-index-count")];
   const filterKeys = controls().map((el) => el.name).filter((name) => name !== "sort");
+  let data = null;
+  let latest = 0;
 
-  const has = (li, key, value) => (li.dataset[key] || "").split(" ").includes(value);
+  function load() {
+    data ||= fetch(list.dataset.source).then((response) => {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.json();
+    });
+    return data;
+  }
 
-  return function apply(state) {
-    const credit = creditTerms(state);
-    const shown = items.filter(({ li }) =>
-      filterKeys.every((key) => !state[key] || (credit && key === "delivered") || has(li, key, state[key])) &&
-      (!credit || credit.values.every((value) => has(li, "credit", value) !== credit.absent)));
+  return async function apply(state) {
+    const run = ++latest;
     const order = state.sort || "newest";
-    shown.sort((a, b) => compareItems(a, b, order));
-    for (const { li } of items) li.hidden = true;
-    const fragment = document.createDocumentFragment();
-    for (const { li } of shown) {
-      li.hidden = false;
-      for (const amount of li.querySelectorAll(".hub-sorted-by")) amount.hidden = amount.dataset.sortShown !== order;
-      fragment.appendChild(li);
+    const listing = filterKeys.some((key) => state[key]) || order !== "newest";
+    if (!listing) {  // the page as built: its own case studies, and the links to the other pages
+      list.replaceChildren(...pageItems);
+      for (const el of hiddenWhenListing) el.hidden = false;
+      const total = Number(list.dataset.total);
+      announce(pageItems.length === total ? `All ${total} case studies shown.` :
+        `Case studies 1 to ${pageItems.length} of ${total} shown, newest first; the other pages are linked below ` +
+        "the list.");
+      return;
     }
-    for (const { li } of items) if (li.hidden) fragment.appendChild(li);
-    list.appendChild(fragment);
-    const total = items.length;
+    let index;
+    try {
+      index = await load();
+    } catch (error) {
+      data = null;
+      announce("The case studies could not be loaded to filter them; the pages of the index still list them all, " +
+        "newest first.");
+      return;
+    }
+    if (run !== latest) return;  // a newer choice has started
+    const shown = index.items.map((item, position) => ({ item, position }))
+      .filter(({ item }) => matches(index, item, state, filterKeys));
+    shown.sort((a, b) => compareItems(a, b, order));
+    list.replaceChildren(...shown.map(({ item }) => renderItem(index, item, order)));
+    for (const el of hiddenWhenListing) el.hidden = true;
+    const total = index.items.length;
     const count = shown.length === total ? `All ${total} case studies shown.` :
       `${shown.length} of ${total} case studies shown.`;
     announce(count + describeFilters());
   };
 }
 
+// Authority type, region and sub-region are those of the councils a case study names; an area-wide case study
+// covers its area and every area in it; with a council filter, the savings filter looks at whom each saving is
+// credited to (`credit`: [councils, or null for every council named; the savings values they give]).
+const COUNCIL_KEYS = ["type", "region", "subregion"];
+
+function namedCouncils(item) {
+  return item.filters.authority || [];
+}
+
+function hasValue(index, item, key, value) {
+  if (COUNCIL_KEYS.includes(key)) return namedCouncils(item).some((id) => index.councils[id][key] === value);
+  if (key === "area") return (item.filters.area || []).some((area) => (index.covers[area] || []).includes(value));
+  return (item.filters[key] || []).includes(value);
+}
+
+function isCredited(index, item, key, value, wanted) {
+  return (item.credit || []).some(([councils, values]) => values.includes(wanted) &&
+    (councils || namedCouncils(item)).some((id) => index.councils[id][key] === value));
+}
+
+function matches(index, item, state, filterKeys) {
+  const credit = creditTerms(state);
+  return filterKeys.every((key) => !state[key] || (credit && key === "delivered") || hasValue(index, item, key, state[key])) &&
+    (!credit || credit.councils.every((key) => isCredited(index, item, key, state[key], credit.wanted) !== credit.absent));
+}
+
+function sortKey(item, order) {
+  if (order === "title") return item.title.toLowerCase();
+  if (isSavingSort(order)) return Number(item.sort[order] || 0);
+  return item.sort.newest;
+}
+
 function compareItems(a, b, order) {
-  const x = a.li.dataset, y = b.li.dataset;
+  const x = sortKey(a.item, order), y = sortKey(b.item, order);
   let result = 0;
-  if (isSavingSort(order)) result = Number(y[datasetKey(order)]) - Number(x[datasetKey(order)]);
-  else if (order === "title") result = x.title.localeCompare(y.title, "en");
-  else result = y.newest.localeCompare(x.newest);
+  if (isSavingSort(order)) result = y - x;
+  else if (order === "title") result = x.localeCompare(y, "en");
+  else result = y.localeCompare(x);
   return result || a.position - b.position;
+}
+
+function renderItem(index, item, order) {
+  const li = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = item.href;
+  link.textContent = item.title;
+  const facts = document.createElement("small");
+  facts.textContent = item.facts;
+  if (isSavingSort(order)) {  // what the sort in force ranked it by
+    const amount = document.createElement("span");
+    amount.className = "hub-sorted-by";
+    amount.append(document.createElement("br"), (item.shown || {})[order] || index.unshown[order] || "");
+    facts.append(amount);
+  }
+  li.append(link, document.createElement("br"), item.summary, document.createElement("br"), facts);
+  return li;
 }
 
 // --- The search page: Pagefind's chunked index, loaded on first use --------------------------------

@@ -135,6 +135,13 @@ def covered_areas(cs: models.CaseStudy, areas: AreaIndex) -> frozenset[str]:
     return areas.regions.get(cs.area, frozenset()) if cs.area else frozenset()
 
 
+def narrowest_area(authority_id: str, areas: AreaIndex) -> str | None:
+    """The smallest area holding a council (its sub-region, else its region, else England): the work that covered
+    the council is the area-wide work covering that area, less any that names the council."""
+    holding = [(len(councils), area_id) for area_id, councils in areas.authorities.items() if authority_id in councils]
+    return min(holding)[1] if holding else None
+
+
 def area_name(area_id: str, registers: dict) -> str:
     """An area's name from the regions or sub-regions register."""
     item = registers.get("regions", {}).get(area_id) or registers["sub_regions"][area_id]

@@ -65,3 +65,11 @@ def largest_delivered(cs: models.CaseStudy, basis: str) -> models.Saving | None:
     """The largest single delivered saving of a case study on one basis (the "largest saving" sorts use it)."""
     chosen = [s for s in cs.savings if s.status == "delivered" and s.basis == basis]
     return max(chosen, key=lambda s: s.amount, default=None)
+
+
+def largest_delivered_savings(savings: pd.DataFrame, basis: str, limit: int) -> pd.DataFrame:
+    """The case studies whose largest single delivered saving on one basis is largest among these savings (on a
+    council's page, those credited to it), largest first, one row each (its slug, amount and type); ties keep the
+    savings' order, newest case study first."""
+    chosen = savings[(savings["status"] == "delivered") & (savings["basis"] == basis)]
+    return chosen.sort_values("amount", ascending=False, kind="stable").drop_duplicates("slug").head(limit)

@@ -18,12 +18,13 @@ from .exports import ExportTable, export_table, name_export
 from .facets import filter_query, saving_value
 from .format import BASIS_AFTER_AMOUNT, format_money, plural
 from .html.charts import render_headline
+from .html.lists import render_case_study_list
 from .html.savings_tables import BASIS_COLUMNS, render_entity_savings, render_savings_by_kind, render_savings_summary
 from .html.text import esc, render_register_name
 from .league_tables import render_leagues
 from .macro_arguments import MacroError, check_choice, check_filters, describe_filters, scope_words
-from .markdown import render_case_study_list
 
+LISTED_AT_MOST = 50  # by case_study_list, so a page calling it stays small as the hub grows
 HEADLINE_FIGURES = ("delivered", "forecast", "investment", "case_studies", "authorities", "datasets")
 SAVINGS_FIGURES = ("delivered", "forecast")
 
@@ -33,11 +34,22 @@ def case_study_list(hub, page_uri: str, sort: str = "newest", limit: int | None 
     Sorts: newest, title, saving-total (the largest delivered total over a period first), saving-a-year,
     saving-one-off (the largest delivered saving on that basis first); the names older pages use (savings,
     savings-a-year, savings-one-off) sort the same. `authority` and `sub_region` list the case studies naming a
-    council, each with the savings credited to it; `area` the area-wide work that covered an area."""
+    council, each with the savings credited to it; `area` the area-wide work that covered an area. At most
+    LISTED_AT_MOST are listed, however many match: beyond, the first of them and a link to all of them on the
+    case-study index, filtered and sorted the same way, so a page stays small as the hub grows."""
     check_choice("case_study_list", "sort", sort, [*SORTS, *LEGACY_SORTS])
     chosen = sort_case_studies(hub.select(**check_filters(hub, "case_study_list", filters)), sort)
     credited = {name: value for name, value in filters.items() if name in attribution.COUNCIL_FILTERS}
-    return render_case_study_list(chosen[:limit] if limit else chosen, hub, page_uri, credited=credited)
+    wanted = chosen[:limit] if limit else chosen
+    shown = wanted[:LISTED_AT_MOST]
+    listing = render_case_study_list(shown, hub, page_uri, credited=credited)
+    if len(shown) == len(wanted):
+        return listing
+    order = LEGACY_SORTS.get(sort, sort)
+    query = {**filter_query(filters), **({"sort": order} if order != "newest" else {})}
+    return (listing + f'<p class="hub-more-link"><a href="{esc(urls.case_study_index_href(page_uri, query))}">'
+            f"All {len(chosen):,}, {esc(SORTS[order].label[0].lower() + SORTS[order].label[1:])}, on the "
+            "case-study index</a></p>\n")
 
 
 def case_study_count(hub, page_uri: str, **filters) -> int:

@@ -13,6 +13,7 @@ from . import urls
 from .format import format_date, plural
 from .html.text import esc
 from .markdown import escape_md, page_header
+from .passthrough import html_block
 
 FORMATS = ("html", "text", "markdown")
 SUFFIXES = {"html": "html", "text": "txt", "markdown": "md"}
@@ -120,10 +121,10 @@ def render_digest_page(hub, today: dt.date) -> str:
     return (
         page_header(f"What's new: {month}", f"Case studies published or updated in {month}, grouped by theme, "
                     "ready for newsletters.", "digest")
-        + f"# What's new: {month}\n\n"
-        + f"{plural(len(digest.entries), 'case study', 'case studies')} published or updated "
-        + f"{describe_range(since, until)}, grouped by theme.\n\n"
-        + render_markdown(digest, lambda cs: urls.link(page, urls.case_study_page(cs.slug)), level=0)
+        + f"# What's new: {month}\n"
+        + html_block(f"<p>{plural(len(digest.entries), 'case study', 'case studies')} published or updated "
+                     f"{esc(describe_range(since, until))}, grouped by theme.</p>\n")
+        + render_digest_listing(digest, page)
         + "\n## For newsletters\n\n"
         + f'<p class="hub-downloads">This digest, ready to paste, with full addresses: {downloads}.</p>\n\n'
         + "For another period, or with a campaign tag on every link, editors run "
@@ -133,6 +134,21 @@ def render_digest_page(hub, today: dt.date) -> str:
         + "By theme:\n\n"
         + f'<ul class="hub-feed-list">\n{feeds}</ul>\n'
     )
+
+
+def render_digest_listing(digest: Digest, page: str) -> str:
+    """The digest as the "What's new" page lists it: a heading for each theme (Markdown, so the page's table of
+    contents has it), and its case studies as HTML."""
+    if not digest.sections:
+        return html_block(f"<p>{esc(describe_empty(digest))}</p>\n")
+    parts = []
+    for theme, entries in digest.sections:
+        items = "".join(
+            f'<li><a href="{esc(urls.href(page, urls.case_study_page(entry.case_study.slug)))}">'
+            f"<strong>{esc(entry.case_study.title)}</strong></a> — {esc(describe_when(entry))}<br>"
+            f"{esc(entry.case_study.summary)}</li>\n" for entry in entries)
+        parts.append(f"\n## {escape_md(theme.name)}\n" + html_block(f'<ul class="hub-case-list">\n{items}</ul>\n'))
+    return "".join(parts)
 
 
 def render_feed_links(page: str, folder: str) -> str:

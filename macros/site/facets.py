@@ -77,14 +77,25 @@ def council_values(authority: models.Authority) -> dict[str, str]:
             "subregion": authority.sub_region or ""}
 
 
+def credit_groups(cs: models.CaseStudy) -> list[tuple[list[str] | None, list[str]]]:
+    """Whom a case study's savings are credited to (`attribution`), grouped: (the councils, or None for every council
+    it names; the savings filter's values those savings give)."""
+    groups: dict[frozenset[str], set[str]] = {}
+    for saving in cs.savings:
+        groups.setdefault(attribution.saving_authorities(cs, saving), set()).update(savings_values([saving]))
+    named = attribution.named_authorities(cs)
+    return [(None if councils == named else sorted(councils), sorted(values))
+            for councils, values in sorted(groups.items(), key=lambda pair: sorted(pair[0])) if councils]
+
+
 def credit_values(cs: models.CaseStudy, hub) -> list[str]:
     """'facet=value|savings value' for each council facet value and the savings credited to such a council."""
     values = set()
-    for saving in cs.savings:
-        for authority_id in attribution.saving_authorities(cs, saving):
+    for councils, savings in credit_groups(cs):
+        for authority_id in councils if councils is not None else cs.authorities:
             for facet, value in council_values(hub.authorities[authority_id]).items():
                 if value:
-                    values.update(f"{facet}={value}|{item}" for item in savings_values([saving]))
+                    values.update(f"{facet}={value}|{item}" for item in savings)
     return sorted(values)
 
 

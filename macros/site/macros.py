@@ -14,6 +14,7 @@ from .case_study_macros import (
 from .count_macros import count_of
 from .dataset_macros import chart, dataset_figure, dataset_league, dataset_table
 from .macro_arguments import MacroError
+from .passthrough import html_inline
 
 MACROS = [case_study_list, case_study_count, savings_summary, savings_table, league_table, headline, savings_by_kind,
           dataset_table, dataset_figure, dataset_league, chart, count_of]
@@ -29,10 +30,12 @@ def define_env(env):
         def macro(*args, **kwargs):
             page = env.page.file.src_uri if env.page else "?"
             try:
-                return function(hub, page, *args, **kwargs)
+                result = function(hub, page, *args, **kwargs)
             except (MacroError, TypeError) as error:
                 line = calling_line(env.page, env.markdown)
                 raise MacroError(f"docs/{page}{f':{line}' if line else ''}: {error}") from None
+            # Lists, tables and figures are HTML built from escaped text: Markdown leaves them alone.
+            return html_inline(result) if isinstance(result, str) and result.startswith("<") else result
         return macro
 
     for function in MACROS:

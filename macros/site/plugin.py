@@ -27,7 +27,8 @@ from .digest import digest_pages, write_digest_downloads
 from .exports import write_exports
 from .feeds import plan_feeds, write_feeds
 from .linkcheck import check_site_links, page_sources
-from .pages import generate_pages
+from .pages import generate_files, generate_pages
+from .passthrough import anchor_ids, lift_html, restore_html
 from .previews import add_page_head
 from .rebuilds import PreviewPages, always_rebuild
 from .redirects import write_redirects
@@ -48,6 +49,7 @@ class HubPlugin(BasePlugin[HubConfig]):
     preview: PreviewPages | None = None
     staging: Staging | None = None
     dirty: bool = False
+    pieces: dict  # a page's generated HTML, lifted out of its Markdown until Markdown has run
 
     def on_startup(self, *, command: str, dirty: bool):
         quiet_other_plugins()
@@ -73,6 +75,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.hub.exports.clear()  # refilled by the macros as this build renders its pages
+        self.pieces = {}
         self.root = root
         # One staging folder per build; a dirty build reuses the site folder's files, so it cannot start from an
         # empty one. (The instance outlives a build: MkDocs keeps a plugin with on_startup across builds.)
@@ -93,12 +96,24 @@ class HubPlugin(BasePlugin[HubConfig]):
             files.append(File.generated(config, page.uri, **source, inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, markdown in digest_pages(self.hub, existing, self.hub.today):
             files.append(File.generated(config, uri, content=markdown))
+        for path, content in generate_files(self.hub):
+            files.append(File.generated(config, path, content=content))
         self.sources = page_sources(files)
         return files
 
+    @event_priority(-50)  # after mkdocs-macros, so the HTML its macros return is lifted too
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files):
+        """Generated HTML lifted out of the page's Markdown before Python-Markdown runs (`passthrough.py`)."""
+        markdown, self.pieces[page.file.src_uri] = lift_html(markdown)
+        return markdown
+
     def on_page_content(self, html_text: str, page, config: MkDocsConfig, files):
-        """Every page's content through the allowlist sanitiser (`sanitise.py`); what it removes is reported
-        where an editor fixes it, so the strict build stops."""
+        """The generated HTML put back, then every page's content through the allowlist sanitiser (`sanitise.py`);
+        what it removes is reported where an editor fixes it, so the strict build stops."""
+        pieces = self.pieces.pop(page.file.src_uri, [])
+        if pieces:
+            html_text = restore_html(html_text, pieces)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(pieces)
         clean = sanitise_html(html_text)
         if removed := describe_removed(html_text, clean):
             where = describe_page_source(self.root, page.file.src_uri, page.meta, removed_patterns(removed))

@@ -11,17 +11,18 @@ from urllib.parse import urlsplit
 import nh3
 
 # What Markdown (with the extensions in mkdocs.yml) and the hub's own pages write: text, lists, tables, headings,
-# admonitions, definition lists; the hub's facts panels, filter form and SVG bar charts.
+# admonitions, definition lists; the hub's facts panels, filter form, links between the pages of a list and SVG bar
+# charts.
 TAGS = {
     "a", "abbr", "aside", "b", "blockquote", "br", "button", "caption", "cite", "code", "col", "colgroup", "dd",
     "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "mark", "noscript", "ol",
+    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "mark", "nav", "noscript", "ol",
     "option", "p", "pre", "q", "s", "samp", "section", "select", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr",
     "svg", "g", "rect", "text", "title", "desc",
 }
 GLOBAL_ATTRIBUTES = {"class", "id", "hidden", "title", "lang", "role", "aria-label", "aria-labelledby",
-                     "aria-describedby", "aria-live", "aria-atomic", "aria-hidden"}
+                     "aria-describedby", "aria-live", "aria-atomic", "aria-hidden", "aria-current"}
 ATTRIBUTES = {
     "*": GLOBAL_ATTRIBUTES,
     "a": {"href", "download"},

@@ -42,6 +42,12 @@ def register_index(register: str) -> str:
     return f"{register.replace('_', '-')}/index.md"
 
 
+def case_study_index_page(number: int) -> str:
+    """Page `number` (from 1) of the case-study index: the first at /case-studies/, the rest at
+    /case-studies/page/2/ and on."""
+    return CASE_STUDIES if number == 1 else f"{CASE_STUDY_SITE_FOLDER}/page/{number}.md"
+
+
 def year_page(year: int) -> str:
     return f"years/{year}.md"
 
@@ -63,6 +69,7 @@ PACKAGED_DATASETS = f"{EXPORTS}/datasets"           # copies of the dataset CSVs
 DIGEST_DOWNLOADS = "digest/newsletter"              # + .html, .txt, .md: the "What's new" page's digest
 SEARCH_INDEX = "pagefind"                           # Pagefind's index and script
 SEARCH_TERMS = "search/terms.json"                  # beside the search page; fetched only when a query is typed
+CASE_STUDY_INDEX_DATA = f"{CASE_STUDY_SITE_FOLDER}/index.json"  # what the index filters; fetched when a filter is chosen
 REDIRECTS = "_redirects"                            # 301s for hosts that read the file (Netlify, Cloudflare Pages)
 HEADERS = "_headers"                                # headers for the same hosts
 SITEMAP = "sitemap.xml"
@@ -143,6 +150,11 @@ def href_from_page(page_url: str, site_path: str) -> str:
 def case_study_index_href(from_uri: str, query: dict[str, str]) -> str:
     """The case-study index, filtered: '../case-studies/?theme=procurement&delivered=cashable-per-year'."""
     return href(from_uri, CASE_STUDIES) + ("?" + urlencode(query) if query else "")
+
+
+def search_href(from_uri: str, query: dict[str, str]) -> str:
+    """The search page with filters chosen: '../search/?authority=blaby&kind=case-study'."""
+    return href(from_uri, SEARCH) + ("?" + urlencode(query) if query else "")
 
 
 # --- Absolute addresses, from site_url ----------------------------------------------------------------------

@@ -31,7 +31,7 @@ COUNCIL_SAVINGS_VIEWS = [
 @pytest.mark.parametrize("query, expected", COUNCIL_SAVINGS_VIEWS)
 def test_the_index_filters_savings_under_a_council_by_the_savings_credited_to_it(page, small_url, query, expected):
     page.goto(small_url + "case-studies/?" + query)
-    page.wait_for_function("document.getElementById('hub-status').textContent.includes(' of ')")
+    page.wait_for_function("() => document.getElementById('hub-status').textContent.includes(' of ')")
     shown = page.eval_on_selector_all("#hub-case-list > li:not([hidden]) > a", "links => links.map(a => a.getAttribute('href'))")
     assert {href.strip("/") for href in shown} == expected
 

@@ -16,7 +16,7 @@ def test_following_a_headline_link_shows_the_case_studies_it_counts(page, site_u
         ".hub-headline", has=link).inner_text())
     with page.expect_navigation():
         link.click()
-    page.wait_for_function("(document.getElementById('hub-status') || {textContent: ''}).textContent.includes(' of ')")
+    page.wait_for_function("() => (document.getElementById('hub-status') || {textContent: ''}).textContent.includes(' of ')")
     status = page.locator("#hub-status").inner_text()
     assert status.startswith(f"{counted.group(1)} of "), status
     assert "Filtered by Savings:" in status

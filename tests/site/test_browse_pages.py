@@ -4,6 +4,7 @@ and each case study's related case studies linked outside the search index."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -26,14 +27,35 @@ def read(site: Path, address: str) -> str:
     return (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
+# A browse page's key in the index's addresses, by its folder.
+FILTER_KEYS = {"themes": "theme", "authorities": "authority", "sub-regions": "subregion", "partnerships": "partnership",
+               "years": "year"}
+
+
+def listed_in_index_data(data: dict, key: str, value: str) -> set[str]:
+    """The case studies the index's data gives under a filter, as its script reads them (a sub-region through the
+    councils a case study names)."""
+    def has(item):
+        if key == "subregion":
+            return any(data["councils"][a]["subregion"] == value for a in item["filters"].get("authority", []))
+        return value in item["filters"].get(key, [])
+    return {item["href"].strip("/") for item in data["items"] if has(item)}
+
+
 def test_every_case_study_is_reached_by_at_least_two_browse_paths(site, hub):
+    """Each browse page links its case studies, or some of them and the case-study index filtered to the rest."""
+    data = json.loads((site / "case-studies" / "index.json").read_text(encoding="utf-8"))
     reached: dict[str, set[str]] = {slug: set() for slug in hub.case_studies}
     link = re.compile(r'href="(?:\.\./)+case-studies/([a-z0-9-]+)/"')
     for kind in BROWSE:
         for page in (site / kind).glob("*/index.html"):
-            for slug in set(link.findall(page.read_text(encoding="utf-8"))):
-                if slug in reached:
-                    reached[slug].add(kind)
+            text = page.read_text(encoding="utf-8")
+            linked = set(link.findall(text))
+            key, value = FILTER_KEYS[kind], page.parent.name
+            if f'href="../../case-studies/?{key}={value}"' in text:
+                linked |= listed_in_index_data(data, key, value)
+            for slug in linked & set(reached):
+                reached[slug].add(kind)
     assert {slug: kinds for slug, kinds in reached.items() if len(kinds) < 2} == {}
     assert all({"themes", "authorities"} <= kinds for slug, kinds in reached.items() if hub.case_studies[slug].authorities)
     assert all("themes" in kinds for kinds in reached.values())

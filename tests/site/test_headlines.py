@@ -12,6 +12,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import ROOT
+from tests.index_pages import filter_index, read_index_data
 
 KINDS = {"cashable": ("cashable",), "non-cashable": ("non-cashable", "unstated"),  # from CONTENT_MODEL.md
          "cost-avoidance": ("cost-avoidance",), "income": ("income",)}
@@ -70,30 +71,6 @@ def counted(studies: dict, query: dict) -> tuple[set[str], float]:
     return slugs, total
 
 
-def index_items(site) -> list[dict]:
-    """The case-study index's items: slug and filter values, as its script filters them."""
-    tree = LexborHTMLParser((site / "case-studies" / "index.html").read_text(encoding="utf-8"))
-    return [{"slug": li.css_first("a").attributes["href"].strip("/"),
-             **{k[5:]: v.split() for k, v in li.attributes.items() if k.startswith("data-")}}
-            for li in tree.css("#hub-case-list > li")]
-
-
-COUNCIL_FACETS = ("authority", "type", "region", "subregion")
-
-
-def filter_index(items: list[dict], query: dict) -> set[str]:
-    """The case studies the index's script shows for a query: with a council filter, the savings filter matches the
-    savings credited to such a council (the "credit" values)."""
-    savings = query.get("delivered")
-    councils = [key for key in COUNCIL_FACETS if key in query]
-    if not savings or savings == "investment" or not councils:
-        return {item["slug"] for item in items if all(value in item.get(key, []) for key, value in query.items())}
-    plain = {key: value for key, value in query.items() if key != "delivered"}
-    wanted = [f"{key}={query[key]}|{'yes' if savings == 'no' else savings}" for key in councils]
-    return {item["slug"] for item in items if all(value in item.get(key, []) for key, value in plain.items())
-            and all((value in item.get("credit", [])) != (savings == "no") for value in wanted)}
-
-
 def test_the_home_page_savings_are_the_sums_by_kind_and_basis_of_the_case_studies(site):
     studies = yaml_case_studies()
     page = (site / "index.html").read_text(encoding="utf-8")
@@ -129,7 +106,7 @@ def pages_with_savings_figures(site):
 
 
 def test_every_savings_figure_links_to_the_case_studies_it_counts(site):
-    studies, items = yaml_case_studies(), index_items(site)
+    studies, items = yaml_case_studies(), read_index_data(site)
     checked = 0
     for name, page in pages_with_savings_figures(site):
         tree = LexborHTMLParser(page)
@@ -155,5 +132,5 @@ def test_the_other_headlines_link_to_what_they_count(site):
     invested = next(href for label, href in links.items() if label.startswith("invested in"))
     assert invested == "case-studies/?delivered=investment"
     studies = yaml_case_studies()
-    assert filter_index(index_items(site), {"delivered": "investment"}) == {
+    assert filter_index(read_index_data(site), {"delivered": "investment"}) == {
         slug for slug, cs in studies.items() if cs.get("investment") is not None}

@@ -4,6 +4,7 @@ notes, a source's citation, and the download links under a table."""
 from __future__ import annotations
 
 import html
+import re
 
 from ...content import models
 from .. import urls
@@ -12,6 +13,11 @@ from ..format import format_partial_date
 
 def esc(text) -> str:
     return html.escape(str(text), quote=True)
+
+
+def render_paragraphs(text: str | None) -> str:
+    """Plain text as paragraphs, one for each run of lines between blank lines."""
+    return "".join(f"<p>{esc(part.strip())}</p>\n" for part in re.split(r"\n\s*\n", text or "") if part.strip())
 
 
 def render_link(text: str, address: str) -> str:
