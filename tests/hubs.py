@@ -156,3 +156,15 @@ class Collect(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="session")
+def crowded(tmp_path_factory) -> Repo:
+    """The hub of `tests/crowded.py` (a council named by 1,000 case studies) built once per session, in `.site`."""
+    from tests.crowded import write_crowded_hub
+
+    repo = write_crowded_hub(tmp_path_factory.mktemp("crowded") / "hub")
+    repo.site = repo.root.parent / "site"
+    result = repo.build(repo.site)
+    assert result.returncode == 0, result.stderr
+    return repo
