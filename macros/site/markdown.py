@@ -7,22 +7,11 @@ import html
 import re
 from dataclasses import dataclass
 
-from .urls import link
-
 
 def escape_md(text: str) -> str:
     """Text that Markdown will show exactly as written."""
     text = html.escape(str(text), quote=False)
     return re.sub(r"([\\`*_\[\]#|!{}])", r"\\\1", text)
-
-
-def md_link(text: str, from_uri: str, to_uri: str) -> str:
-    return f"[{escape_md(text)}]({link(from_uri, to_uri)})"
-
-
-def render_links(pairs, from_uri: str) -> str:
-    """Comma-separated Markdown links from (text, uri) pairs."""
-    return ", ".join(md_link(text, from_uri, uri) for text, uri in pairs)
 
 
 def front_matter(**fields) -> str:
