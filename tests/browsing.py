@@ -1,4 +1,5 @@
-"""The key pages of the built site, and how the browser tests open them: the accessibility and privacy audits."""
+"""The key pages of the built site, and how the browser tests open them: the accessibility and privacy audits, and
+pages opened while watching everything they ask for, run and break (privacy, hostile content)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,44 @@ def visit(tab, site_url: str, page: KeyPage) -> None:
     tab.add_style_tag(content=STILL)
     if page.ready:
         page.ready(tab)
+
+
+# Set before any script of the page runs: a payload that runs sets window.__pwned; the policy's refusals are kept.
+WATCH = """
+window.__pwned = undefined;
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def open_watched(browser, base_url: str, addresses: list[str], ready=None) -> dict:
+    """Open each address in one tab with nothing allowed off the loopback server, `ready(tab, address)` waiting for
+    what its script draws; return what each page showed and ran, and everything asked of another host, failed or
+    answered 400 or more, thrown, or left behind in cookies and storage."""
+    context = browser.new_context()
+    offsite, failed, dialogs, errors = [], [], [], []
+    context.route(OUTSIDE, lambda route: (offsite.append(route.request.url), route.abort()))
+    context.add_init_script(WATCH)
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("requestfailed", lambda request: None if request.url in offsite else failed.append(
+        f"{request.url}: {request.failure}"))
+    tab.on("response", lambda response: failed.append(f"{response.url}: {response.status}")
+           if response.status >= 400 else None)
+    seen = {}
+    for address in addresses:
+        tab.goto(base_url + address)
+        if ready:
+            ready(tab, address)
+        tab.wait_for_load_state("networkidle")
+        heading = tab.locator("h1").first
+        seen[address] = {"pwned": tab.evaluate("window.__pwned"), "violations": tab.evaluate("window.__violations"),
+                         "title": tab.title(), "cookie": tab.evaluate("document.cookie"),
+                         "h1": heading.inner_text() if heading.count() and heading.is_visible() else None}
+    storage = tab.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    cookies = context.cookies()
+    context.close()
+    return {"pages": seen, "offsite": offsite, "failed": failed, "dialogs": dialogs, "errors": errors,
+            "storage": storage, "cookies": cookies}

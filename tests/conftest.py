@@ -29,7 +29,7 @@ SITE_NAME = "Partnership Knowledge Hub"
 LAYER_MARKERS = {"unit": None, "site": "build", "browser": "browser"}
 # Fixtures that build a site or start chromium: a unit test asking for one belongs in tests/site or tests/browser.
 BUILT_FIXTURES = {"site", "site_url", "properdocs_site", "newsletter_hub", "browser", "page", "attribution_hub",
-                  "harmless_site", "unchecked_build"}
+                  "hostile_hub", "unchecked_build"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -110,6 +110,11 @@ def case_study_text(front_matter: str = VALID_FRONT_MATTER, body: str = VALID_BO
     return f"---\n{front_matter}---\n\n{body}"
 
 
+def read_page(site: Path, address: str) -> str:
+    """The built page at an address of the site: 'case-studies/x', 'themes/procurement/', '' for the home page."""
+    return (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
 def hand_written_nav_pages() -> list[str]:
     """Pages the real mkdocs.yml nav lists that are files in docs/ rather than generated at build time."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -122,10 +127,21 @@ class Repo:
 
     def __init__(self, root: Path):
         self.root = root
+        self.site = root.parent / "site"  # where built() builds it
         (root / "case_studies").mkdir(parents=True)
         (root / "data" / "datasets").mkdir(parents=True)
         for name, items in REGISTERS.items():
             (root / "data" / f"{name}.yaml").write_text(yaml.safe_dump(items, sort_keys=False))
+
+    @classmethod
+    def copy(cls, repo: "Repo", folder: Path) -> "Repo":
+        """A copy of `repo` and of its built site, if it has one, in `folder`."""
+        copied = cls.__new__(cls)
+        copied.root, copied.site = folder / "hub", folder / "site"
+        shutil.copytree(repo.root, copied.root)
+        if repo.site.is_dir():
+            shutil.copytree(repo.site, copied.site)
+        return copied
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative
@@ -150,6 +166,12 @@ class Repo:
         for page in hand_written_nav_pages():
             if page not in generated and not (self.root / "docs" / page).exists():
                 self.write(f"docs/{page}", f"# {Path(page).stem}\n")
+        return self
+
+    def built(self) -> "Repo":
+        """This repository built strictly into its `site` folder; a failed build fails the test with MkDocs' output."""
+        result = self.build(self.site)
+        assert result.returncode == 0, result.stderr
         return self
 
     def build(self, site: Path) -> subprocess.CompletedProcess:
@@ -221,17 +243,13 @@ def newsletter_repo(tmp_path_factory) -> Repo:
         repo.case_study(slug, newsletter_front_matter(title, published, themes, extra))
     with (repo.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nextra:\n  og_image: assets/images/favicon.png\n  og_image_alt: The hub's logo\n")
-    repo.site = repo.root.parent / "site"
     return repo
 
 
 @pytest.fixture(scope="session")
 def newsletter_hub(newsletter_repo) -> Repo:
     """The newsletter hub built once per session, into its `site` folder."""
-    repo = newsletter_repo
-    result = repo.build(repo.site)
-    assert result.returncode == 0, result.stderr
-    return repo
+    return newsletter_repo.built()
 
 
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"  # Debian's; another Chromium by its path (README)
@@ -277,8 +295,8 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page that refuses every request to a host other than the loopback test server."""
-    context = browser.new_context()
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    tab = context.new_page()
+    from tests.browsing import open_tab
+
+    tab = open_tab(browser)
     yield tab
-    context.close()
+    tab.context.close()

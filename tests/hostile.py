@@ -6,6 +6,7 @@ bench/hostile.py times the check on each of them."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -252,13 +253,40 @@ FORMULA_CELLS = ["=cmd|' /C calc'!A0", " =1+1", "＝1+1", "|calc", "@SUM(A1:A2)"
 
 
 def harmless_dataset() -> str:
-    import json
     rows = "".join(f"  - {{council: {json.dumps(cell, ensure_ascii=False)}, amount: {index - 3}}}\n"
                    for index, cell in enumerate(FORMULA_CELLS))
     total = sum(index - 3 for index in range(len(FORMULA_CELLS)))
     return dataset_text("hostile-formulas", rows, f"stated_totals: {{amount: {total}}}\n",
                         title="'=HYPERLINK(\"https://evil.example/\") \"quoted\" title'")
 
+
+# Text with quotes, an event handler and template syntax in every field a case study has (tests/site/test_security.py).
+CONTRIBUTED = "Legal & \"trusted\" ' onmouseover='alert(1)' data-x=\" {{ 7 * 7 }} {% raw %} ${alert(1)}"
+_QUOTED = "'" + CONTRIBUTED.replace("'", "''") + "'"
+CONTRIBUTED_FRONT = (VALID_FRONT_MATTER.replace("title: Joint procurement of software", f"title: {_QUOTED}")
+                     .replace("summary: Councils", f"summary: {_QUOTED[:-1]} Councils").replace("licences.", "licences.'")
+                     .replace("  section: Item 6", f"  section: {_QUOTED}") + f"outcomes: [{_QUOTED}]\n")
+CONTRIBUTED_BODY = f"## Results\n\n{CONTRIBUTED}\n"
+
+# What validation lets through that a JSON-LD data block fears (tests/site/test_standards.py): a title, a source and
+# a dataset holding it.
+AWKWARD = 'Joint buying for < 3 councils & "more" --> \u2028next'
+_AWKWARD_JSON = json.dumps(AWKWARD)  # YAML reads a JSON string as the same string
+AWKWARD_FRONT = (VALID_FRONT_MATTER.replace("title: Joint procurement of software", f"title: {_AWKWARD_JSON}")
+                 .replace("document: EM IEP Board meeting pack, 12 April 2011", f"document: {_AWKWARD_JSON}"))
+AWKWARD_DATASET = f"""\
+id: awkward-grants
+title: {_AWKWARD_JSON}
+description: {json.dumps("Grants by sub-region " + AWKWARD)}
+partnership: em-iep
+period: {{start: "2008", end: "2011"}}
+source: {{document: {_AWKWARD_JSON}, date: "2011-04-12"}}
+columns:
+  - {{id: sub_region, label: {_AWKWARD_JSON}, ref: sub_regions}}
+  - {{id: grant, label: Grant, unit: GBP}}
+rows:
+  - {{sub_region: nottinghamshire, grant: 3731}}
+"""
 
 # The payloads the earlier source patterns let past (issue 16), and more: built with the source checks switched
 # off, to show the sanitiser, the escaping and the Content-Security-Policy stop each one on their own.

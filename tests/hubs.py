@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 import logging
-from pathlib import Path
 
 from macros.content.validation import check_repository
 
 from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
-from tests.hostile import HARMLESS_BODY, HARMLESS_FRONT, HARMLESS_THEMES, UNCHECKED_BODIES, UNCHECKED_TITLE, harmless_dataset
+from tests.hostile import (AWKWARD_DATASET, AWKWARD_FRONT, CONTRIBUTED_BODY, CONTRIBUTED_FRONT, HARMLESS_BODY,
+                           HARMLESS_FRONT, HARMLESS_THEMES, UNCHECKED_BODIES, UNCHECKED_TITLE, harmless_dataset)
 
 
 NAMED = "authorities: [nottinghamshire-cc, nottingham-city]"
@@ -80,10 +80,7 @@ def attribution_hub(tmp_path_factory):
     repo.write("docs/figures.md", FIGURES_PAGE)
     repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace(
         "  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
-    repo.site = repo.root.parent / "site"
-    result = repo.build(repo.site)
-    assert result.returncode == 0, result.stderr
-    return repo
+    return repo.built()
 
 
 # A dataset of grants and savings by sub-region, with an unknown value and a cell a spreadsheet would run.
@@ -105,19 +102,86 @@ stated_totals: {grant: 7.968}
 """
 
 
+# A dataset whose columns add or not: money, a percentage, a score, and money over different periods.
+MIXED_UNITS = """\
+id: mixed-units
+title: Bids, scores and shares by sub-region
+partnership: em-iep
+period: {start: "2011", end: "2013"}
+source: {document: EM IEP Board pack, date: "2011-04-12", section: Item 6}
+columns:
+  - {id: sub_region, label: Sub-region, ref: sub_regions}
+  - {id: grant, label: Grant, unit: GBP}
+  - {id: share, label: Share of budget, unit: percent}
+  - {id: score, label: Score, unit: score}
+  - id: savings
+    label: Savings claimed
+    unit: GBP
+    no_total: The bidders give savings over different periods, so they cannot be added.
+rows:
+  - {sub_region: nottinghamshire, grant: 30000, share: 12.5, score: 9, savings: 500000}
+  - {sub_region: leicestershire, grant: 20000, share: 40.0, score: 7, savings: 90000}
+stated_totals: {grant: 50000, share: 99.9, score: 16}
+"""
+
+
+# Pages of the figures hub, each calling macros over its case studies and datasets (tests/site/test_macros.py).
+FIGURES_PAGES = {
+    "leagues": '{{ league_table(by="sub_region", metric="delivered") }}\n\n{{ league_table(by="sub_region", metric="roi") }}\n',
+    "savings": '{{ savings_table(by="theme") }}\n',
+    "dataset": '{{ dataset_table("test-grants") }}\n\n{{ chart("test-grants", label="sub_region", values="delivered") }}\n',
+}
+
+
+def write_figures_hub(repo: Repo) -> Repo:
+    """Three case studies whose figures a reader can work out by hand, the grants dataset and the dataset of mixed
+    units (tests/site/test_dataset_pages.py): notts-software delivers £677k a year in Nottinghamshire for £50k
+    invested; blaby-bins £677k one-off in Leicestershire, no investment stated; notts-legal forecasts £400k a year."""
+    repo.with_site()
+    repo.case_study("notts-software")
+    repo.case_study("notts-legal", with_saving_amount(VALID_FRONT_MATTER, 400000).replace("investment: 50000", "investment: 200000")
+                    .replace("themes: [procurement]", "themes: [shared-services]")
+                    .replace("status: delivered", "status: forecast"))
+    repo.case_study("blaby-bins", VALID_FRONT_MATTER.replace("[nottinghamshire-cc, nottingham-city]", "[blaby]")
+                    .replace("investment: 50000\n", "").replace("basis: per-year", "basis: one-off"))
+    repo.write("data/datasets/test-grants.yaml", TEST_GRANTS)
+    repo.write("data/datasets/mixed-units.yaml", MIXED_UNITS)
+    return repo
+
+
 @pytest.fixture(scope="session")
-def harmless_site(tmp_path_factory) -> Path:
-    """A hub whose editors wrote hostile but valid text everywhere: it must build, strictly, and do no harm."""
-    repo = Repo(tmp_path_factory.mktemp("harmless") / "hub").with_site()
+def figures_repo(tmp_path_factory) -> Repo:
+    """The figures hub, written and not built: for the Hub, the macros and the plugin's events called directly."""
+    return write_figures_hub(Repo(tmp_path_factory.mktemp("figures-repo") / "hub"))
+
+
+@pytest.fixture(scope="session")
+def figures_hub(tmp_path_factory) -> Repo:
+    """The figures hub with a page of each macro's output, built once per session."""
+    repo = write_figures_hub(Repo(tmp_path_factory.mktemp("figures") / "hub"))
+    for name, text in FIGURES_PAGES.items():
+        repo.write(f"docs/{name}.md", text)
+    nav = "".join(f"\n  - {name.title()}: {name}.md" for name in FIGURES_PAGES)
+    repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace("  - Home: index.md", "  - Home: index.md" + nav))
+    return repo.built()
+
+
+@pytest.fixture(scope="session")
+def hostile_hub(tmp_path_factory) -> Repo:
+    """One hub whose editors wrote hostile but valid text everywhere (tests/hostile.py): in every field of two case
+    studies, a register and two datasets, beside one renamed twice. It passes the check and builds strictly; the tests
+    show it does no harm: escaped in every page, no script run, no formula cell, every data block intact."""
+    repo = Repo(tmp_path_factory.mktemp("hostile") / "hub").with_site()
     repo.case_study("hostile-text", HARMLESS_FRONT, HARMLESS_BODY)
+    repo.case_study("hostile-fields", CONTRIBUTED_FRONT, CONTRIBUTED_BODY)
+    repo.case_study("awkward-buying", AWKWARD_FRONT)
+    repo.case_study("renamed-study", VALID_FRONT_MATTER + "aliases: [first-name, second-name]\n")
     repo.write("data/themes.yaml", HARMLESS_THEMES)
     repo.write("data/datasets/hostile-formulas.yaml", harmless_dataset())
-    content, problems = check_repository(repo.root, today=TODAY)
+    repo.write("data/datasets/awkward-grants.yaml", AWKWARD_DATASET)
+    _, problems = check_repository(repo.root, today=TODAY)
     assert problems == [], [str(problem) for problem in problems]
-    site = repo.root.parent / "site"
-    result = repo.build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return repo.built()
 
 
 @pytest.fixture(scope="session")
@@ -133,7 +197,7 @@ def unchecked_build(tmp_path_factory):
         repo.case_study(name, body="## Payload\n\n" + text)
     repo.case_study("title-breakout", VALID_FRONT_MATTER.replace(
         "title: Joint procurement of software", "title: '" + UNCHECKED_TITLE + "'"))
-    site = repo.root.parent / "site"
+    site = repo.site
     handler = Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     with pytest.MonkeyPatch.context() as patch:

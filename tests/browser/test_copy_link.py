@@ -3,13 +3,12 @@ without JavaScript."""
 
 from __future__ import annotations
 
+from tests.browsing import open_tab
 from tests.conftest import SITE_URL
 
 
 def test_copy_link_copies_the_address_from_the_keyboard(site_url, browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
-    page = context.new_page()
+    page = open_tab(browser, permissions=["clipboard-read", "clipboard-write"])
     page.goto(site_url + "case-studies/glossop-one-stop-shop/")
     button = page.get_by_role("button", name="Copy link")
     assert button.is_visible()
@@ -18,7 +17,7 @@ def test_copy_link_copies_the_address_from_the_keyboard(site_url, browser):
     status = page.locator(".hub-copy-status")
     status.get_by_text("Link copied.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + "case-studies/glossop-one-stop-shop/"
-    context.close()
+    page.context.close()
 
 
 def test_without_the_clipboard_the_address_is_selected_for_the_reader(site_url, page):
@@ -31,10 +30,8 @@ def test_without_the_clipboard_the_address_is_selected_for_the_reader(site_url, 
 
 
 def test_without_javascript_the_button_stays_hidden_and_the_address_shows(site_url, browser):
-    context = browser.new_context(java_script_enabled=False)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url) else route.abort())
-    page = context.new_page()
+    page = open_tab(browser, java_script_enabled=False)
     page.goto(site_url + "case-studies/glossop-one-stop-shop/")
     assert not page.locator(".hub-copy-link").is_visible()
     assert page.get_by_role("link", name=SITE_URL + "case-studies/glossop-one-stop-shop/").is_visible()
-    context.close()
+    page.context.close()

@@ -3,44 +3,13 @@ payload runs when the source checks miss it, and the Content-Security-Policy blo
 
 from __future__ import annotations
 
-import re
-
+from tests.browsing import open_watched
 from tests.conftest import serve_folder
 from tests.hostile import HARMLESS_TITLE, UNCHECKED_BODIES
 
 
-WATCH = """
-window.__pwned = undefined;
-window.__violations = [];
-document.addEventListener('securitypolicyviolation',
-  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-"""
-
-
-def open_watched(browser, base_url: str, addresses: list[str], ready=None) -> dict:
-    """Open each address with nothing allowed off the loopback server; whatever ran, asked or was blocked."""
-    context = browser.new_context()
-    offsite, dialogs, errors = [], [], []
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"),
-                  lambda route: (offsite.append(route.request.url), route.abort()))
-    context.add_init_script(WATCH)
-    tab = context.new_page()
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    seen = {}
-    for address in addresses:
-        tab.goto(base_url + address)
-        if ready:
-            ready(tab, address)
-        tab.wait_for_load_state("networkidle")
-        seen[address] = {"pwned": tab.evaluate("window.__pwned"), "violations": tab.evaluate("window.__violations"),
-                         "title": tab.title()}
-    context.close()
-    return {"pages": seen, "offsite": offsite, "dialogs": dialogs, "errors": errors}
-
-
-def test_hostile_but_valid_text_runs_nothing_loads_nothing_elsewhere_and_trips_no_policy(browser, harmless_site):
-    url, server = serve_folder(harmless_site)
+def test_hostile_but_valid_text_runs_nothing_loads_nothing_elsewhere_and_trips_no_policy(browser, hostile_hub):
+    url, server = serve_folder(hostile_hub.site)
     try:
         def search(tab, address):
             if address.startswith("search/"):

@@ -8,18 +8,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from macros.figures.hub import build_hub
-
 from tests.browsing import open_tab
 from tests.conftest import ROOT
 from tests.screenshots import screenshot_paths
 
 CASE_STUDY = "case-studies/shared-legal-service-leicestershire/"
-
-
-@pytest.fixture(scope="module")
-def hub():
-    return build_hub(ROOT)
 
 
 # --- The home page ----------------------------------------------------------------------------------------------

@@ -9,11 +9,9 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.figures.hub import build_hub
 from macros.site.format import format_money
 
 from tests.browsing import open_tab
-from tests.conftest import ROOT
 
 # Screen furniture, as the theme and the hub mark it: none of it may print.
 FURNITURE = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-top", "form", "button",
@@ -32,11 +30,6 @@ def longest_case_studies(site, hub, how_many: int = 3) -> list[str]:
             "article")
         return len(article.text()) + 300 * len(article.css("tr"))
     return sorted(hub.case_studies, key=size, reverse=True)[:how_many]
-
-
-@pytest.fixture(scope="module")
-def hub():
-    return build_hub(ROOT)
 
 
 @pytest.fixture(scope="module")

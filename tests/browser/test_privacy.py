@@ -1,41 +1,39 @@
-"""Nothing leaves the visitor's browser for another host, in chromium with the network cut off: the key pages work
-with no request elsewhere, no cookie and nothing blocked by their Content-Security-Policy (the built files:
-tests/site/test_privacy.py)."""
+"""Nothing leaves the visitor's browser for another host, in chromium with the network cut off: the key pages, and a
+search with a filter, work with no request elsewhere, no missing file, no cookie and nothing blocked by their
+Content-Security-Policy (the built files: tests/site/test_privacy.py)."""
 
 from __future__ import annotations
 
 import re
 
-from tests.browsing import KEY_PAGES, open_tab, visit, wait_for_results
+import pytest
 
+from tests.browsing import KEY_PAGES, open_watched, wait_for_results
 
 STORAGE_KEYS = {"/.__palette"}  # Material keeps the chosen colour scheme on the visitor's own device; nothing is sent
+# The key pages, and search with a savings filter (results drawn by Pagefind): address -> what the page waits for.
+PAGES = {page.address: page.ready for page in KEY_PAGES} | {"search/?q=procurement&delivered=yes": wait_for_results}
 
 
-def test_key_pages_work_offline_with_no_request_to_another_host_and_no_cookie(browser, site_url):
-    tab = open_tab(browser)
-    requests, failures, errors = [], [], []
-    tab.context.on("request", lambda request: requests.append(request.url))
-    tab.context.on("requestfailed", lambda request: failures.append(f"{request.url}: {request.failure}"))
-    tab.on("response", lambda response: failures.append(f"{response.url}: {response.status}") if response.status >= 400 else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    cookies = {}
-    for page in KEY_PAGES:
-        visit(tab, site_url, page)
-        tab.wait_for_load_state("networkidle")
-        assert tab.locator("h1").first.is_visible(), f"{page.name} did not render"
-        cookies[page.name] = tab.evaluate("document.cookie")
-    elsewhere = sorted({url for url in requests if not url.startswith((site_url, "data:", "blob:"))})
-    storage = tab.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
-    stored_cookies = tab.context.cookies()
-    tab.context.close()
-    assert elsewhere == []
-    assert failures == [] and errors == []  # no missing file: themes/<id>/sitemap.xml exists (tests/site/test_standards.py)
-    assert set(cookies.values()) == {""} and stored_cookies == []
-    assert set(storage) <= STORAGE_KEYS
+@pytest.fixture(scope="module")
+def watched(browser, site_url) -> dict:
+    """Every page of PAGES opened once, one after another in one tab, as a visitor would: what each asked, ran and
+    left behind."""
+    return open_watched(browser, site_url, list(PAGES), lambda tab, address: PAGES[address] and PAGES[address](tab))
 
 
-def test_key_pages_break_no_rule_of_their_content_security_policy(browser, site_url, site):
+def test_key_pages_work_offline_with_no_request_to_another_host_and_no_cookie(watched, hub):
+    assert watched["offsite"] == []
+    # no missing file: themes/<id>/sitemap.xml exists (tests/site/test_standards.py)
+    assert watched["failed"] == [] and watched["errors"] == []
+    assert {address: page["h1"] for address, page in watched["pages"].items() if not page["h1"]} == {}, "not rendered"
+    case_study = next(page.address for page in KEY_PAGES if page.name == "case study")
+    assert hub.case_studies[case_study.split("/")[1]].title in watched["pages"][case_study]["h1"]
+    assert {page["cookie"] for page in watched["pages"].values()} == {""} and watched["cookies"] == []
+    assert set(watched["storage"]) <= STORAGE_KEYS
+
+
+def test_key_pages_break_no_rule_of_their_content_security_policy(watched, site):
     """Every page carries the policy, and the key pages, search included, work under it: nothing blocked."""
     pages = sorted(site.rglob("*.html"))
     without = [p.relative_to(site).as_posix() for p in pages
@@ -48,50 +46,4 @@ def test_key_pages_break_no_rule_of_their_content_security_policy(browser, site_
     for directive in ("object-src 'none'", "base-uri 'none'", "font-src 'self'", "img-src 'self' data:"):
         assert directive in policy
     assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";")[0]
-    tab = open_tab(browser)
-    tab.context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
-                                "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
-    blocked = {}
-    for page in KEY_PAGES:
-        visit(tab, site_url, page)
-        tab.wait_for_load_state("networkidle")
-        if violations := tab.evaluate("window.__violations"):
-            blocked[page.name] = violations
-    tab.context.close()
-    assert blocked == {}
-
-
-def test_a_theme_page_with_its_feed_links_asks_nothing_of_another_host(site_url, page):
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(site_url + "themes/procurement/")
-    page.wait_for_load_state("networkidle")
-    assert [url for url in requests if not url.startswith(site_url)] == []
-    assert page.locator('link[rel="alternate"][href="feed.xml"]').count() == 1
-
-
-def test_a_theme_page_loads_with_no_missing_file(site_url, page, hub):
-    theme = next(iter(hub.themes))
-    failed = []
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
-    page.goto(f"{site_url}themes/{theme}/", wait_until="networkidle")
-    assert failed == []
-
-
-def test_search_makes_no_request_to_another_host(page, site_url):
-    # The site's own published address is not another host (the theme looks for a sitemap there).
-    outside = []
-    page.on("request", lambda r: outside.append(r.url)
-            if not r.url.startswith((site_url, "https://hub.example.org/")) else None)
-    page.goto(site_url + "search/?q=procurement&delivered=yes")
-    wait_for_results(page)
-    assert outside == []
-
-
-def test_a_case_study_opens_in_a_real_browser_without_third_party_requests(page, site_url):
-    outside = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
-    page.goto(site_url + "case-studies/glossop-one-stop-shop/")
-    assert "Glossop" in page.locator("h1").inner_text()
-    assert outside == []
+    assert {address: page["violations"] for address, page in watched["pages"].items() if page["violations"]} == {}

@@ -8,14 +8,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from macros.figures.hub import build_hub
 from macros.site.case_study_index import PAGE_SIZE
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="session")
-def hub():
-    return build_hub(ROOT)
+from tests.recompute import read_case_studies_yaml
 
 
 def results(page) -> list[str]:
@@ -160,17 +154,9 @@ def test_without_javascript_the_index_pages_list_every_case_study_and_hide_the_f
 
 def largest_delivered_from_yaml(basis: str) -> dict[str, int]:
     """Each published case study's largest delivered saving on one basis, read from the YAML here (0 if none)."""
-    import yaml
-
-    from tests.conftest import ROOT
-
-    largest = {}
-    for path in (ROOT / "case_studies").glob("*.md"):
-        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        if not front.get("draft"):
-            largest[path.stem] = max((s["amount"] for s in front.get("savings") or []
-                                      if s["status"] == "delivered" and s["basis"] == basis), default=0)
-    return largest
+    return {slug: max((s["amount"] for s in front.get("savings") or []
+                       if s["status"] == "delivered" and s["basis"] == basis), default=0)
+            for slug, front in read_case_studies_yaml().items()}
 
 
 def shown_amount(text: str) -> int:

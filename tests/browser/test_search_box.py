@@ -8,19 +8,11 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
-from macros.figures.hub import build_hub
-
 from tests.browsing import open_tab
-from tests.conftest import ROOT
 
 CASE_STUDY = "case-studies/glossop-one-stop-shop/"
 BOX = "#hub-header-q"
 OPTIONS = ".hub-search-popup:not([hidden]) [role=option]"
-
-
-@pytest.fixture(scope="module")
-def hub():
-    return build_hub(ROOT)
 
 
 def type_in_header(tab, text: str) -> list[str]:

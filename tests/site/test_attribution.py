@@ -18,18 +18,15 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.figures.hub import build_hub
 from macros.site.search import read_index
 
-from tests.conftest import ROOT, TODAY
+from tests.conftest import ROOT, TODAY, read_page
 from tests.index_pages import read_index_data, reached_case_studies
+from tests.recompute import compact_equal, read_case_studies_yaml, read_money
 
 
 SPLIT_ONLY = ("111,111", "£111k", "222,222", "£222k", "3,333,333", "£3.3m")
 
 
 AREA_WIDE_AMOUNTS = ("987,654", "£988k", "2,345,678", "£2.3m")
-
-
-def read(site: Path, address: str) -> str:
-    return (site / address / "index.html").read_text(encoding="utf-8")
 
 
 def section_links(page: str, heading: str) -> list[str]:
@@ -54,7 +51,7 @@ def section_reaches(page: str, heading: str, site: Path) -> list[str]:
     ("sub-regions/leicestershire", ["blaby-alone", "blaby-and-notts", "split-bids"], ["region-wide"]),
 ])
 def test_a_page_lists_the_work_naming_it_apart_from_area_wide_work_and_credits_only_the_first(attribution_hub, address, named, covered):
-    page = read(attribution_hub.site, address)
+    page = read_page(attribution_hub.site, address)
     assert sorted(section_links(page, "Case studies")) == named
     assert sorted(section_links(page, "Work that covered")) == covered
     assert "its savings are not credited to" in page
@@ -62,7 +59,7 @@ def test_a_page_lists_the_work_naming_it_apart_from_area_wide_work_and_credits_o
 
 
 def test_no_authority_page_credits_a_saving_from_area_wide_work(attribution_hub):
-    page = read(attribution_hub.site, "authorities/nottinghamshire-cc")
+    page = read_page(attribution_hub.site, "authorities/nottinghamshire-cc")
     summary = LexborHTMLParser(page).css_first("table.hub-table")  # the savings summary
     cells = [td.text(strip=True) for td in summary.css("tbody tr")[1].css("td")]  # the "Per year" row
     assert cells[0].startswith("£1.2m") and "(2 figures)" in cells[0]  # 677,000 + 500,000, both named
@@ -74,7 +71,7 @@ def league_rows(page: str, caption: str) -> list[tuple[str, str]]:
 
 
 def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_out(attribution_hub):
-    page = read(attribution_hub.site, "figures")
+    page = read_page(attribution_hub.site, "figures")
     assert league_rows(page, "Authorities ranked by savings delivered") == [
         ("Nottinghamshire County Council", "£1.2m"), ("Blaby District Council", "£900k"),
         ("Nottingham City Council", "£677k")]
@@ -88,12 +85,12 @@ def test_the_authority_league_counts_only_named_councils_and_says_what_is_left_o
 
 
 def test_the_sub_region_league_counts_only_named_councils_with_an_equal_share_beside_it_when_the_order_changes(attribution_hub):
-    page = read(attribution_hub.site, "figures")
+    page = read_page(attribution_hub.site, "figures")
     assert league_rows(page, "Sub-regions ranked by savings delivered") == [
         ("Nottinghamshire", "£1.2m"), ("Leicester, Leicestershire and Rutland", "£900k")]
     # Split equally: Nottinghamshire 677,000 + 250,000; Leicestershire 250,000 + 400,000 — the same order.
     assert "gives the same order, so the equal-share table is not shown" in page
-    index = read(attribution_hub.site, "authorities")  # the authorities' league page: there the order changes
+    index = read_page(attribution_hub.site, "authorities")  # the authorities' league page: there the order changes
     # Blaby 250,000 + 400,000 + 111,111 (its own bid); Notts CC 338,500 + 250,000 (halves round to even: £588k); the
     # City 338,500 + 222,222 (its own bid). The region's 3,333,333 is nobody's.
     assert league_rows(index, "Authorities ranked by savings delivered, each saving split equally") == [
@@ -117,7 +114,7 @@ def test_filters_and_search_facets_follow_the_same_rule(attribution_hub):
 
 
 def test_an_area_wide_case_study_shows_its_area_and_its_savings_with_the_source_words(attribution_hub):
-    page = read(attribution_hub.site, "case-studies/notts-wide")
+    page = read_page(attribution_hub.site, "case-studies/notts-wide")
     assert re.search(r'<dt>Area</dt>\s*<dd><a href="../../sub-regions/nottinghamshire/">Nottinghamshire</a> — '
                      r"area-wide work; the source names no councils taking part</dd>", page)
     assert "<dt>Authorities</dt>" not in page
@@ -142,7 +139,7 @@ def total_row(page: str) -> str:
     ("sub-regions/leicestershire", ["£111k (1 figure)"], ["222,222", "£222k", "3,333,333", "£3.3m"]),
 ])
 def test_a_page_counts_only_the_savings_credited_to_its_council(attribution_hub, address, shown, hidden):
-    page = read(attribution_hub.site, address)
+    page = read_page(attribution_hub.site, address)
     row = total_row(page)
     assert all(amount in row for amount in shown) and (shown or "—" in row), row
     assert [amount for amount in hidden if amount in page] == []
@@ -155,7 +152,7 @@ def test_a_page_counts_only_the_savings_credited_to_its_council(attribution_hub,
 
 
 def test_the_case_study_page_shows_whom_each_saving_is_credited_to(attribution_hub):
-    page = read(attribution_hub.site, "case-studies/split-bids")
+    page = read_page(attribution_hub.site, "case-studies/split-bids")
     table = LexborHTMLParser(page).css_first("table.hub-table")
     assert [th.text() for th in table.css("thead th")][5] == "Credited to"
     cells = [tr.css("td")[5] for tr in table.css("tbody tr")]
@@ -163,11 +160,11 @@ def test_the_case_study_page_shows_whom_each_saving_is_credited_to(attribution_h
         "Blaby District Council", "Nottingham City Council", "No council: the source gives it for East Midlands as a whole"]
     assert cells[0].css_first("a").attributes["href"] == "../../authorities/blaby/"
     assert "counted for no council" in page
-    assert "Credited to" not in read(attribution_hub.site, "case-studies/named-work")  # every saving, every council named
+    assert "Credited to" not in read_page(attribution_hub.site, "case-studies/named-work")  # every saving, every council named
 
 
 def test_the_savings_filter_under_a_council_looks_only_at_its_credited_savings(attribution_hub):
-    index = LexborHTMLParser(read(attribution_hub.site, "case-studies"))
+    index = LexborHTMLParser(read_page(attribution_hub.site, "case-studies"))
     credit = next(item for item in read_index_data(attribution_hub.site) if item["slug"] == "split-bids")["credit"]
     assert {"authority=blaby|yes", "authority=blaby|non-cashable-total", "authority=nottingham-city|cashable-total",
             "subregion=nottinghamshire|cashable-total", "type=district|non-cashable-total",
@@ -207,15 +204,6 @@ def load_yaml_registers() -> dict:
             for name in ("authorities", "regions", "sub_regions")}
 
 
-def load_yaml_case_studies() -> dict[str, dict]:
-    studies = {}
-    for path in sorted((ROOT / "case_studies").glob("*.md")):
-        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        if not front.get("draft"):
-            studies[path.stem] = front
-    return studies
-
-
 def covers(area: str | None, authority: dict, registers: dict) -> bool:
     """Written out from CONTENT_MODEL.md, apart from the code: an area covers its sub-region's councils, its region's
     (by the region's name) and, for England, every council."""
@@ -239,13 +227,13 @@ def delivered_by_basis(savings) -> dict[str, float]:
 
 
 def test_every_real_authority_page_lists_the_case_studies_naming_it_and_credits_only_its_own_savings(site):
-    registers, studies = load_yaml_registers(), load_yaml_case_studies()
+    registers, studies = load_yaml_registers(), read_case_studies_yaml()
     checked = covered_somewhere = split = 0
     for authority_id, authority in registers["authorities"].items():
         named = sorted(slug for slug, cs in studies.items() if authority_id in (cs.get("authorities") or []))
         covered = sorted(slug for slug, cs in studies.items() if slug not in named
                          and covers(cs.get("area"), authority, registers))
-        page = read(site, f"authorities/{authority_id}")
+        page = read_page(site, f"authorities/{authority_id}")
         assert section_reaches(page, "Case studies", site) == named, authority_id
         # The index filtered to the council's area also lists any work of that area naming the council.
         assert sorted(set(section_reaches(page, "Work that covered", site)) - set(named)) == covered, authority_id
@@ -268,13 +256,13 @@ def test_every_real_authority_page_lists_the_case_studies_naming_it_and_credits_
 
 
 def test_every_real_case_study_page_says_whom_each_saving_is_credited_to_where_it_differs(site):
-    registers, studies = load_yaml_registers(), load_yaml_case_studies()
+    registers, studies = load_yaml_registers(), read_case_studies_yaml()
     differing = 0
     for slug, cs in studies.items():
         savings = cs.get("savings") or []
         named = cs.get("authorities") or []
         differs = [set(credited(cs, s)) != set(named) for s in savings]
-        table = LexborHTMLParser(read(site, f"case-studies/{slug}")).css_first("table.hub-table")
+        table = LexborHTMLParser(read_page(site, f"case-studies/{slug}")).css_first("table.hub-table")
         headings = [th.text() for th in table.css("thead th")] if savings else []
         assert ("Credited to" in headings) is any(differs), slug
         if not any(differs):
@@ -300,19 +288,8 @@ def listed_amounts(page: str, slug: str) -> dict[str, float]:
     """The delivered amounts a browse page's listing shows for a case study, by basis."""
     link = LexborHTMLParser(page).css_first(f'ul a[href$="case-studies/{slug}/"]')
     text = link.parent.css_first("small").text()
-    return {LISTED_BASES[basis]: money(amount) for amount, basis in
+    return {LISTED_BASES[basis]: read_money(amount) for amount, basis in
             re.findall(r"(£[\d,.]+[mk]?) (a year|one-off|in totals over a period)", text)}
-
-
-def money(text: str) -> float:
-    match = re.match(r"£([\d,.]+)(m|k)?", text)
-    return float(match.group(1).replace(",", "")) * {"m": 1_000_000, "k": 1_000}.get(match.group(2), 1)
-
-
-def compact_equal(shown: float, value: float) -> bool:
-    """Whether a compact figure (£1.2m to the £100k, £677k to the £1k, else in full) stands for `value`."""
-    step = 100_000 if value >= 1_000_000 else 1_000 if value >= 10_000 else 1
-    return abs(shown - value) <= step / 2 + 1e-6
 
 
 def summary_figures(page: str) -> dict[str, float]:
@@ -332,14 +309,14 @@ def summary_figures(page: str) -> dict[str, float]:
 
 
 def test_every_real_sub_region_page_lists_the_work_naming_its_councils_apart_from_area_wide_work(site):
-    registers, studies = load_yaml_registers(), load_yaml_case_studies()
+    registers, studies = load_yaml_registers(), read_case_studies_yaml()
     for sub_id, sub in registers["sub_regions"].items():
         members = {a for a, authority in registers["authorities"].items() if authority.get("sub_region") == sub_id}
         named = sorted(slug for slug, cs in studies.items() if members & set(cs.get("authorities") or []))
         as_council = {"region": sub["region"], "sub_region": sub_id}  # what an area must cover to cover the sub-region
         covered = sorted(slug for slug, cs in studies.items() if slug not in named
                          and covers(cs.get("area"), as_council, registers))
-        page = read(site, f"sub-regions/{sub_id}")
+        page = read_page(site, f"sub-regions/{sub_id}")
         assert section_reaches(page, "Case studies", site) == named, sub_id
         assert sorted(set(section_reaches(page, "Work that covered", site)) - set(named)) == covered, sub_id
         own = [s for slug in named for s in studies[slug].get("savings") or []

@@ -6,25 +6,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
-import pytest
-
-from macros.figures.hub import build_hub
 from macros.figures.mentions import index_mentions
 
-from tests.conftest import ROOT
+from tests.conftest import read_page
 
 BROWSE = ("themes", "authorities", "sub-regions", "partnerships", "years")
-
-
-@pytest.fixture(scope="session")
-def hub():
-    return build_hub(ROOT)
-
-
-def read(site: Path, address: str) -> str:
-    return (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
 # A browse page's key in the index's addresses, by its folder.
@@ -71,7 +58,7 @@ def test_every_dataset_row_naming_an_authority_or_sub_region_is_on_its_page(site
                 if not row.get(column.id):
                     continue
                 name = hub.registers[column.ref][row[column.id]].name
-                page = read(site, f"{column.ref.replace('_', '-')}/{row[column.id]}")
+                page = read_page(site, f"{column.ref.replace('_', '-')}/{row[column.id]}")
                 # As the sanitiser writes text: <, > and & escaped, quotes as they are
                 assert f"{html.escape(dataset.title, quote=False)}: rows naming {html.escape(name, quote=False)}" in page
                 checked += 1
@@ -82,7 +69,7 @@ def test_a_dataset_row_on_an_authority_page_shows_its_values_and_links_its_datas
     rows = index_mentions(list(hub.datasets.values()))
     (register, authority), entries = next((key, value) for key, value in sorted(rows.items()) if key[0] == "authorities")
     dataset, named = entries[0]
-    page = read(site, f"authorities/{authority}")
+    page = read_page(site, f"authorities/{authority}")
     assert '<h2 id="in-the-datasets">In the datasets' in page
     assert f'href="../../datasets/{dataset.id}/"' in page
     table = page.split(f"rows naming {hub.authorities[authority].name}")[1].split("</table>")[0]
@@ -91,7 +78,7 @@ def test_a_dataset_row_on_an_authority_page_shows_its_values_and_links_its_datas
 
 def test_a_case_study_page_links_its_related_case_studies_outside_the_search_index(site, hub):
     slug, related = next((s, r) for s, r in sorted(hub.related.items()) if r)
-    page = read(site, f"case-studies/{slug}")
+    page = read_page(site, f"case-studies/{slug}")
     section = page.split('<section class="hub-related" data-pagefind-ignore="all">')[1].split("</section>")[0]
     assert 'id="related-case-studies"' in section
     assert [m for m in re.findall(r'href="\.\./([a-z0-9-]+)/"', section)] == [r.slug for r in related]

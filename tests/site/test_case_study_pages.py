@@ -1,39 +1,33 @@
-"""Sites built into a temporary folder, inspected as a reader and a newsletter would see them."""
+"""Case-study pages in the built site: every valid case study published, each page showing its panel, savings, body
+and source, template syntax shown as written, drafts published nowhere, old slugs redirected, and bad content
+stopping the build — on the real site and on the pages hub of tests/site/conftest.py (nothing loaded from another
+host: tests/site/test_privacy.py)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from macros.figures.hub import build_hub
+import pytest
+
 from macros.site.search import read_index
 
-from tests.conftest import ROOT, VALID_FRONT_MATTER
+from tests.conftest import ROOT, VALID_FRONT_MATTER, read_page
 from tests.index_pages import listed_case_studies
 
 
-def read(site: Path, address: str) -> str:
-    return (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
-
-
-def test_every_valid_case_study_in_the_repository_is_in_the_built_site(site):
-    hub = build_hub(ROOT)
+def test_every_valid_case_study_in_the_repository_is_in_the_built_site(site, hub):
     slugs = {path.stem for path in (ROOT / "case_studies").glob("*.md")}
     published = set(hub.case_studies)
     assert published == slugs - {cs.slug for cs in hub.drafts}
     for slug, cs in hub.case_studies.items():
-        page = read(site, f"case-studies/{slug}")
-        assert f"<h1 id=" in page and cs.title.split()[0] in page
+        page = read_page(site, f"case-studies/{slug}")
+        assert "<h1 id=" in page and cs.title.split()[0] in page
     # The index's pages list every one, newest first, each once.
     assert listed_case_studies(site) == list(hub.case_studies)
 
 
-def test_case_study_page_shows_panel_savings_body_and_source(tmp_path, repo):
-    repo.with_site().case_study("joint-software", VALID_FRONT_MATTER + "outcomes: [Licences renewed on time]\n"
-                                "contact: {name: Ann Officer, organisation: Nottinghamshire County Council}\n")
-    result = repo.build(tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = read(tmp_path / "site", "case-studies/joint-software")
+def test_case_study_page_shows_panel_savings_body_and_source(pages_hub):
+    page = read_page(pages_hub.site, "case-studies/joint-software")
     assert '<a href="../../partnerships/em-iep/">East Midlands Improvement and Efficiency Partnership</a>' in page
     assert '<a href="../../authorities/nottinghamshire-cc/">Nottinghamshire County Council</a>' in page
     assert '<a href="../../themes/procurement/">Procurement</a>' in page
@@ -45,44 +39,26 @@ def test_case_study_page_shows_panel_savings_body_and_source(tmp_path, repo):
     assert "<p>Licences cost too much.</p>" in page
     # The document's title already gives the date: it is not repeated.
     assert 'id="source">Source: <cite>EM IEP Board meeting pack, 12 April 2011</cite>, Item 6</p>' in page
-    theme = read(tmp_path / "site", "themes/procurement")
+    theme = read_page(pages_hub.site, "themes/procurement")
     assert 'href="../../case-studies/joint-software/"' in theme
 
 
-def test_template_syntax_in_a_case_study_is_shown_as_written(tmp_path, repo):
-    repo.with_site().case_study("joint-software", body="Total: {{ 7 * 7 }} and {% if true %}yes{% endif %}\n")
-    result = repo.build(tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = read(tmp_path / "site", "case-studies/joint-software")
+def test_template_syntax_in_a_case_study_is_shown_as_written(pages_hub):
+    page = read_page(pages_hub.site, "case-studies/template-syntax")
     assert "Total: {{ 7 * 7 }} and {% if true %}yes{% endif %}" in page
     assert "Total: 49" not in page
 
 
-def test_drafts_validate_but_publish_nothing(tmp_path, repo):
-    repo.with_site().case_study("published-one")
-    repo.case_study("draft-one", VALID_FRONT_MATTER.replace("title: Joint procurement of software",
-                                                             "title: Secret draft study") + "draft: true\n")
-    result = repo.build(tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
+def test_drafts_validate_but_publish_nothing(pages_hub):
+    site = pages_hub.site  # draft-one, "Secret draft study", is valid and a draft
     assert not (site / "case-studies" / "draft-one").exists()
     everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "Secret draft study" not in everything
     assert not any("draft-one" in page["url"] for page in read_index(site))
 
 
-def test_a_draft_with_an_error_still_stops_the_build(tmp_path, repo):
-    repo.with_site().case_study("draft-one", VALID_FRONT_MATTER.replace("procurement]", "procurment]") + "draft: true\n")
-    result = repo.build(tmp_path / "site")
-    assert result.returncode != 0
-    assert "case_studies/draft-one.md:7: themes[0]: unknown theme 'procurment'" in result.stderr
-
-
-def test_old_slug_redirects_to_the_current_page(tmp_path, repo):
-    repo.with_site().case_study("joint-software", VALID_FRONT_MATTER + "aliases: [software-together]\n")
-    result = repo.build(tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    redirect = (tmp_path / "site" / "case-studies" / "software-together" / "index.html").read_text()
+def test_old_slug_redirects_to_the_current_page(pages_hub):
+    redirect = (pages_hub.site / "case-studies" / "software-together" / "index.html").read_text()
     assert '<meta http-equiv="refresh" content="0; url=https://hub.example.org/case-studies/joint-software/">' in redirect
     assert '<link rel="canonical" href="https://hub.example.org/case-studies/joint-software/">' in redirect
     # an old address pasted into an email still previews as the case study
@@ -90,35 +66,32 @@ def test_old_slug_redirects_to_the_current_page(tmp_path, repo):
     assert '<meta property="og:title" content="Joint procurement of software">' in redirect
     assert '<title>Joint procurement of software</title>' in redirect
     assert re.search(r'<meta property="og:description" content="[^"]{20,}">', redirect)
-    assert (tmp_path / "site" / "_redirects").read_text() == \
+    assert (pages_hub.site / "_redirects").read_text() == \
         "/case-studies/software-together/ /case-studies/joint-software/ 301\n"
 
 
-def test_bad_content_stops_the_strict_build_with_every_problem(tmp_path, repo):
+def test_bad_content_stops_the_strict_build_with_every_problem(tmp_path, repo, caplog):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
     repo.with_site().case_study("first", VALID_FRONT_MATTER.replace("type: cashable", "type: cash"))
     repo.case_study("second", VALID_FRONT_MATTER.replace("investment: 50000", "investment: '£1.2m'"))
-    result = repo.build(tmp_path / "site")
-    assert result.returncode != 0
-    assert "2 problems in the hub's content" in result.stderr
-    assert "case_studies/first.md:13: savings[0].type: 'cash' is not allowed" in result.stderr
-    assert "case_studies/second.md:10: investment: money written as text ('£1.2m') — write the plain number of pounds: 1200000" in result.stderr
+    config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:  # in this process, as `mkdocs build --strict` runs it: stopped at its first event, before writing a page
+        with pytest.raises(Abort):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert "2 problems in the hub's content" in caplog.text
+    assert "case_studies/first.md:13: savings[0].type: 'cash' is not allowed" in caplog.text
+    assert ("case_studies/second.md:10: investment: money written as text ('£1.2m') — write the plain number of "
+            "pounds: 1200000") in caplog.text
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_case_studies_are_not_listed_in_the_sidebar(site):
-    page = read(site, "datasets")  # its content links to no case study, so any link would be navigation
+def test_case_studies_are_not_listed_in_the_sidebar(site, hub):
+    page = read_page(site, "datasets")  # its content links to no case study, so any link would be navigation
     assert 'href="../case-studies/"' in page  # the index is in the navigation
-    hub = build_hub(ROOT)
     assert [slug for slug in hub.case_studies if f"case-studies/{slug}/" in page] == []
-
-
-def test_no_page_asks_for_fonts_or_scripts_from_another_host(site):
-    pattern = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!hub\.example\.org)""")
-    offenders = []
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
-            if pattern.search(tag) and 'rel="canonical"' not in tag:
-                offenders.append((page.relative_to(site).as_posix(), tag))
-    assert offenders == []
-    assert "fonts.googleapis.com" not in "".join(p.read_text() for p in site.rglob("*.html"))

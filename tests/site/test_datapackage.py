@@ -5,17 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from frictionless import Package, validate
-
-from macros.figures.hub import build_hub
-
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="session")
-def hub():
-    return build_hub(ROOT)
 
 
 def package_of(site: Path) -> dict:

@@ -21,27 +21,6 @@ ADDS = ("GBP", "GBP thousand", "GBP million", "count")  # written out here, not 
 REASONS = {"percent": "percentages are not added", "score": "scores are not added", "rank": "ranks are not added",
            "rate": "rates are not added", "ratio": "ratios are not added"}
 
-MIXED = """\
-id: mixed-units
-title: Bids, scores and shares by sub-region
-partnership: em-iep
-period: {start: "2011", end: "2013"}
-source: {document: EM IEP Board pack, date: "2011-04-12", section: Item 6}
-columns:
-  - {id: sub_region, label: Sub-region, ref: sub_regions}
-  - {id: grant, label: Grant, unit: GBP}
-  - {id: share, label: Share of budget, unit: percent}
-  - {id: score, label: Score, unit: score}
-  - id: savings
-    label: Savings claimed
-    unit: GBP
-    no_total: The bidders give savings over different periods, so they cannot be added.
-rows:
-  - {sub_region: nottinghamshire, grant: 30000, share: 12.5, score: 9, savings: 500000}
-  - {sub_region: leicestershire, grant: 20000, share: 40.0, score: 7, savings: 90000}
-stated_totals: {grant: 50000, share: 99.9, score: 16}
-"""
-
 
 def foot_cells(page: str, table_id: str) -> dict[str, dict[str, tuple[str, str]]]:
     """The foot rows of a dataset table: row heading -> column heading -> (cell class, cell text)."""
@@ -62,21 +41,8 @@ def heading(column: dict) -> str:
     return f"{column['label']} ({unit})" if unit else column["label"]
 
 
-@pytest.fixture(scope="module")
-def mixed_site(tmp_path_factory):
-    from tests.conftest import Repo
-
-    repo = Repo(tmp_path_factory.mktemp("datasets") / "hub").with_site()
-    repo.case_study("notts-software")
-    repo.write("data/datasets/mixed-units.yaml", MIXED)
-    site = repo.root.parent / "site"
-    result = repo.build(site)
-    assert result.returncode == 0, result.stderr
-    return repo, site
-
-
-def test_only_columns_that_add_get_a_computed_total_and_the_others_say_why(mixed_site):
-    _, site = mixed_site
+def test_only_columns_that_add_get_a_computed_total_and_the_others_say_why(figures_hub):
+    site = figures_hub.site
     page = (site / "datasets" / "mixed-units" / "index.html").read_text(encoding="utf-8")
     foot = foot_cells(page, "mixed-units")
     computed, printed = foot["Total (computed from the rows)"], foot["Total (as printed in the source)"]
@@ -91,8 +57,8 @@ def test_only_columns_that_add_get_a_computed_total_and_the_others_say_why(mixed
         "50,000", "99.9", "16", "not printed"]
 
 
-def test_exports_and_figures_carry_a_computed_total_only_for_columns_that_add(mixed_site):
-    repo, site = mixed_site
+def test_exports_and_figures_carry_a_computed_total_only_for_columns_that_add(figures_hub):
+    repo, site = figures_hub, figures_hub.site
     document = json.loads((site / "datasets" / "mixed-units.json").read_text(encoding="utf-8"))
     totals = {t["column"]: t for t in document["totals"]}
     assert totals["grant"]["computed"] == 50000 and totals["grant"]["status"] == "agrees"
@@ -103,17 +69,6 @@ def test_exports_and_figures_carry_a_computed_total_only_for_columns_that_add(mi
     assert figures["dataset/mixed-units/grant"]["value"] == 50000
     assert figures["dataset/mixed-units/share"]["value"] == 99.9 and "as printed" in figures["dataset/mixed-units/share"]["label"]
     assert "dataset/mixed-units/savings" not in figures
-
-
-def test_a_dataset_figure_of_a_column_that_does_not_add_is_its_printed_total_or_refused(mixed_site, tmp_path):
-    repo, _ = mixed_site
-    hub = build_hub(repo.root, TODAY)
-    from macros.site.dataset_macros import MacroError, dataset_figure
-
-    assert ">99.9%<" in dataset_figure(hub, "figures.md", "mixed-units", "share")
-    assert "total as printed in the source" in dataset_figure(hub, "figures.md", "mixed-units", "share")
-    with pytest.raises(MacroError, match="has no total .*different periods"):
-        dataset_figure(hub, "figures.md", "mixed-units", "savings")
 
 
 def real_datasets() -> list[Path]:

@@ -9,9 +9,7 @@ import re
 import pytest
 
 from macros.figures.changes import latest_month, select_digest
-from macros.figures.hub import build_hub
 
-from tests.conftest import ROOT
 from tests.unit.cli.test_digest import RANGES, linked_slugs, run_digest
 
 
@@ -37,8 +35,7 @@ def test_the_site_has_the_digest_of_the_latest_month_as_a_page_and_downloads(new
     assert 'href="../feed.xml"' in page and 'href="../themes/procurement/atom.xml"' in page
 
 
-def test_the_real_site_digest_page_lists_every_case_study_of_its_month(site):
-    hub = build_hub(ROOT)
+def test_the_real_site_digest_page_lists_every_case_study_of_its_month(site, hub):
     since, until = latest_month(hub, dt.date.today())
     expected = {entry.case_study.slug for entry in select_digest(hub, since, until).entries}
     page = (site / "digest" / "index.html").read_text(encoding="utf-8")

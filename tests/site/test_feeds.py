@@ -12,10 +12,9 @@ import pytest
 from macros.site.config import HubConfig
 from macros.figures.hub import build_hub
 
-from tests.conftest import ROOT
+from tests.conftest import SITE_URL
 
 FEED_SIZE = HubConfig.feed_size.default
-SITE_URL = "https://hub.example.org/"
 A = "{http://www.w3.org/2005/Atom}"
 
 # Newest change first: an update counts as a change; the draft is in no feed.
@@ -105,11 +104,13 @@ def test_pages_advertise_their_feeds_in_the_head(newsletter_hub, page, feeds):
         assert (newsletter_hub.site / page).parent.joinpath(href).resolve().is_file()
 
 
-def test_the_real_site_has_a_valid_feed_for_the_hub_and_each_theme(site):
-    hub = build_hub(ROOT)
+def test_the_real_site_has_a_valid_feed_for_the_hub_and_each_theme(site, hub):
     for folder, count in [("", len(hub.case_studies))] + [
             (f"themes/{theme}/", len(hub.select(theme=theme))) for theme in hub.themes]:
         for name, reader in READERS.items():
             items = reader(site / folder / name)
             assert len(items) == min(count, FEED_SIZE), f"{folder}{name}"
             assert {slug_of(item["link"]) for item in items} <= set(hub.case_studies)
+        if folder:  # each theme page advertises its own feeds once, beside the hub's
+            head = (site / folder / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+            assert head.count('<link rel="alternate" type="application/rss+xml"') == 2 and 'href="feed.xml"' in head

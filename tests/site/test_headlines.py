@@ -5,38 +5,16 @@ income) and basis, "a year" only from amounts a year, and each figure linked to 
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import parse_qs, urlparse
 
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import ROOT
 from tests.index_pages import filter_index, read_index_data
+from tests.recompute import compact_equal, read_case_studies_yaml, read_money
 
 KINDS = {"cashable": ("cashable",), "non-cashable": ("non-cashable", "unstated"),  # from CONTENT_MODEL.md
          "cost-avoidance": ("cost-avoidance",), "income": ("income",)}
 BASES = {"A year": "per-year", "One-off": "one-off", "Total over a period": "total"}
-
-
-def yaml_case_studies() -> dict[str, dict]:
-    studies = {}
-    for path in sorted((ROOT / "case_studies").glob("*.md")):
-        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-        if not front.get("draft"):
-            studies[path.stem] = front
-    return studies
-
-
-def parse_money(text: str) -> float:
-    match = re.match(r"£([\d,.]+)(m|k)?", text.strip())
-    return float(match.group(1).replace(",", "")) * {"m": 1_000_000, "k": 1_000}.get(match.group(2), 1)
-
-
-def compact_equal(shown: float, value: float) -> bool:
-    """Whether a compact figure (£1.2m to the £100k, £677k to the £1k, else in full) stands for `value`."""
-    step = 100_000 if value >= 1_000_000 else 1_000 if value >= 10_000 else 1
-    return abs(shown - value) <= step / 2 + 1e-6
 
 
 def parse_saving(value: str) -> tuple[str, str, str]:
@@ -72,7 +50,7 @@ def counted(studies: dict, query: dict) -> tuple[set[str], float]:
 
 
 def test_the_home_page_savings_are_the_sums_by_kind_and_basis_of_the_case_studies(site):
-    studies = yaml_case_studies()
+    studies = read_case_studies_yaml()
     page = (site / "index.html").read_text(encoding="utf-8")
     table = LexborHTMLParser(page).css_first("table.hub-savings-by-kind")
     headings = [th.text(strip=True) for th in table.css("thead th")][1:]
@@ -92,7 +70,7 @@ def test_the_home_page_savings_are_the_sums_by_kind_and_basis_of_the_case_studie
             if not entries:
                 assert text == "—" and exported[kind][basis] is None
                 continue
-            assert compact_equal(parse_money(text), total), (kind, basis, text, total)
+            assert compact_equal(read_money(text), total), (kind, basis, text, total)
             assert f"({count} case stud{'y' if count == 1 else 'ies'})" in text
             assert exported[kind][basis] == total  # the download carries the exact sum
             seen += 1
@@ -106,7 +84,7 @@ def pages_with_savings_figures(site):
 
 
 def test_every_savings_figure_links_to_the_case_studies_it_counts(site):
-    studies, items = yaml_case_studies(), read_index_data(site)
+    studies, items = read_case_studies_yaml(), read_index_data(site)
     checked = 0
     for name, page in pages_with_savings_figures(site):
         tree = LexborHTMLParser(page)
@@ -118,7 +96,7 @@ def test_every_savings_figure_links_to_the_case_studies_it_counts(site):
             listed = filter_index(items, query)
             slugs, total = counted(studies, dict(query))
             assert listed == slugs, (name, href)
-            assert compact_equal(parse_money(link.text(strip=True)), total), (name, href, link.text())
+            assert compact_equal(read_money(link.text(strip=True)), total), (name, href, link.text())
             checked += 1
     assert checked >= 10
 
@@ -131,6 +109,6 @@ def test_the_other_headlines_link_to_what_they_count(site):
     assert links["datasets from partnership reports"] == "datasets/"
     invested = next(href for label, href in links.items() if label.startswith("invested in"))
     assert invested == "case-studies/?delivered=investment"
-    studies = yaml_case_studies()
+    studies = read_case_studies_yaml()
     assert filter_index(read_index_data(site), {"delivered": "investment"}) == {
         slug for slug, cs in studies.items() if cs.get("investment") is not None}

@@ -17,10 +17,10 @@ from tests.conftest import VALID_FRONT_MATTER, Repo
 from tests.hostile import FORMULA_CELLS, UNCHECKED_BODIES
 
 
-def test_no_export_of_a_hostile_hub_has_a_formula_cell_and_text_is_quoted(harmless_site):
+def test_no_export_of_a_hostile_hub_has_a_formula_cell_and_text_is_quoted(hostile_hub):
     from macros.site.exports import is_formula
 
-    exports = sorted(harmless_site.rglob("*.csv"))
+    exports = sorted(hostile_hub.site.rglob("*.csv"))
     assert exports
     for path in exports:
         raw = path.read_bytes().decode("utf-8")
@@ -28,7 +28,7 @@ def test_no_export_of_a_hostile_hub_has_a_formula_cell_and_text_is_quoted(harmle
         for row in csv.reader(io.StringIO(raw, newline="")):
             for cell in row:
                 assert not is_formula(cell) or looks_like_a_number(cell), (path.name, cell)
-    written = (harmless_site / "datasets" / "hostile-formulas.csv").read_bytes().decode("utf-8")
+    written = (hostile_hub.site / "datasets" / "hostile-formulas.csv").read_bytes().decode("utf-8")
     for cell in FORMULA_CELLS:
         quoted = cell.replace('"', '""')
         if cell.startswith(("％", "Neighbourhood")):
@@ -58,20 +58,14 @@ def test_the_sanitiser_removes_each_payload_and_names_the_file_and_line(unchecke
         assert "javascript:" not in text.lower() and "tracker.example" not in text and "evil.example" not in text
 
 
-def test_a_failed_strict_build_leaves_the_previous_site_as_it_was(tmp_path):
-    repo = Repo(tmp_path / "hub").with_site()
-    repo.case_study("joint-software")
-    site = tmp_path / "site"
-    assert repo.build(site).returncode == 0
-    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+def test_a_failed_strict_build_leaves_the_previous_site_as_it_was(stopped_build):
+    repo, before, result = stopped_build
     assert "pagefind/pagefind.js" in before and "feed.xml" in before and "_headers" in before
-    # A broken link is found by the link check, the build's very last step: the search index, feeds, redirects
-    # and exports are all written by then, into the staging folder.
-    repo.case_study("joint-software", body="## Results\n\nSee [the guide](../../no-such-page/).\n")
-    result = repo.build(site)
+    # Broken links are found by the link check, the build's very last step: the search index, feeds, redirects and
+    # exports are all written by then, into the staging folder.
     assert result.returncode != 0 and "broken link" in result.stderr and "Traceback" not in result.stderr
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("site.")] == []
+    assert sorted(p.relative_to(repo.site).as_posix() for p in repo.site.rglob("*")) == before
+    assert [p.name for p in repo.site.parent.iterdir() if p.name.startswith("site.")] == []
 
 
 def test_make_serve_stopped_with_ctrl_c_removes_its_temporary_folders(tmp_path):

@@ -1,4 +1,5 @@
-"""Macros on built pages: figures recomputed independently from the YAML and compared with the HTML and exports."""
+"""Macros on built pages: figures recomputed independently from the YAML and compared with the HTML and exports, on
+the real site and on the figures hub of tests/hubs.py (a bad argument stopping the build: tests/unit/site/test_macros.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.conftest import REGISTERS, ROOT, VALID_FRONT_MATTER, with_saving_amount
-from tests.hubs import TEST_GRANTS
+from tests.conftest import REGISTERS, ROOT
 
 
 def numbers(text: str) -> list[str]:
@@ -55,26 +55,9 @@ def test_printed_discrepancy_is_shown_on_the_dataset_page(site):
     assert "at least 446.0" in page  # one workstream's cashable saving is unknown ("-" in the source)
 
 
-def build_with_page(repo, tmp_path, page: str, datasets: dict | None = None):
-    repo.with_site()
-    repo.case_study("notts-software")
-    repo.case_study("notts-legal", with_saving_amount(VALID_FRONT_MATTER, 400000).replace("investment: 50000", "investment: 200000")
-                    .replace("themes: [procurement]", "themes: [shared-services]")
-                    .replace("status: delivered", "status: forecast"))
-    repo.case_study("blaby-bins", VALID_FRONT_MATTER.replace("[nottinghamshire-cc, nottingham-city]", "[blaby]")
-                    .replace("investment: 50000\n", "").replace("basis: per-year", "basis: one-off"))
-    for name, text in (datasets or {"test-grants": TEST_GRANTS}).items():
-        repo.write(f"data/datasets/{name}.yaml", text)
-    repo.write("docs/figures.md", page)
-    repo.write("mkdocs.yml", (ROOT / "mkdocs.yml").read_text().replace("  - Home: index.md", "  - Home: index.md\n  - Figures: figures.md"))
-    return repo.build(tmp_path / "site")
-
-
-def test_league_table_html_and_exports_match_an_independent_ranking(repo, tmp_path):
-    result = build_with_page(repo, tmp_path, '{{ league_table(by="sub_region", metric="delivered") }}\n\n'
-                                             '{{ league_table(by="sub_region", metric="roi") }}\n')
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "figures" / "index.html").read_text()
+def test_league_table_html_and_exports_match_an_independent_ranking(figures_hub):
+    site = figures_hub.site
+    html = (site / "leagues" / "index.html").read_text()  # FIGURES_PAGES["leagues"]
     # notts-software delivers 677,000 a year (Nottinghamshire); blaby-bins 677,000 one-off (Leicestershire); notts-legal is a forecast.
     delivered = html[: html.find("ranked by savings delivered per")]
     assert re.search(r"=1</td><th scope=\"row\"><a [^>]*>Leicester, Leicestershire and Rutland</a></th><td class=\"hub-num\">£677k", delivered)
@@ -88,66 +71,30 @@ def test_league_table_html_and_exports_match_an_independent_ranking(repo, tmp_pa
                      r'<a href="[^"]*sub-regions/leicestershire/">Leicester, Leicestershire and Rutland</a>\.', roi)
     # "=" is explained under the table whose ranks are shared, and only there.
     assert "= marks a shared rank." in delivered.split("</table>")[1] and "= marks a shared rank." not in roi
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "site" / "exports" / "league-sub-region-roi-all.csv").read_text())))
+    rows = list(csv.DictReader(io.StringIO((site / "exports" / "league-sub-region-roi-all.csv").read_text())))
     assert [(r["id"], float(r["value"])) for r in rows] == [("nottinghamshire", 13.54)]
-    data = json.loads((tmp_path / "site" / "exports" / "league-sub-region-delivered-all.json").read_text())
+    data = json.loads((site / "exports" / "league-sub-region-delivered-all.json").read_text())
     assert sorted((r["id"], r["value"], r["rank"]) for r in data["rows"]) == [
         ("leicestershire", 677000.0, 1), ("nottinghamshire", 677000.0, 1)]
     assert 'href="../exports/league-sub-region-roi-all.csv"' in html
 
 
-def test_savings_table_keeps_bases_and_statuses_in_separate_columns(repo, tmp_path):
-    result = build_with_page(repo, tmp_path, '{{ savings_table(by="theme") }}\n')
-    assert result.returncode == 0, result.stderr
-    data = json.loads((tmp_path / "site" / "exports" / "savings-by-theme.json").read_text())
+def test_savings_table_keeps_bases_and_statuses_in_separate_columns(figures_hub):
+    data = json.loads((figures_hub.site / "exports" / "savings-by-theme.json").read_text())  # FIGURES_PAGES["savings"]
     by_id = {r["id"]: r for r in data["rows"]}
     assert by_id["procurement"]["delivered_per-year"] == 677000 and by_id["procurement"]["delivered_one-off"] == 677000
     assert by_id["shared-services"]["forecast_per-year"] == 400000 and by_id["shared-services"]["delivered_per-year"] is None
 
 
-def test_dataset_table_shows_unknowns_and_neutralises_csv_formulas(repo, tmp_path):
-    result = build_with_page(repo, tmp_path, '{{ dataset_table("test-grants") }}\n\n{{ chart("test-grants", label="sub_region", values="delivered") }}\n')
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "site" / "figures" / "index.html").read_text()
+def test_dataset_table_shows_unknowns_and_neutralises_csv_formulas(figures_hub):
+    html = (figures_hub.site / "dataset" / "index.html").read_text()  # FIGURES_PAGES["dataset"]
     assert '<span class="hub-unknown">unknown</span>' in html
     assert "at least 35.062" in html and "7.968" in html
     assert '<svg class="hub-chart" role="img"' in html and "<desc" in html and "Data for the chart" in html
-    exported = (tmp_path / "site" / "datasets" / "test-grants.csv").read_text().splitlines()
+    exported = (figures_hub.site / "datasets" / "test-grants.csv").read_text().splitlines()
     assert exported[0] == '"sub_region","note","grant","delivered"'  # text quoted, numbers not
     assert exported[1] == '"nottinghamshire","\'=HYPERLINK(1)",3.731,35.062'
     assert exported[2] == '"leicestershire","plain",4.237,""'
-
-
-@pytest.mark.parametrize("call, message", [
-    ('{{ dataset_table("test-grant") }}', "docs/figures.md:1: dataset_table: dataset='test-grant' is not known — did you mean 'test-grants'?"),
-    ('{{ league_table(by="theme", metric="savings") }}', "league_table: metric='savings' is not known — use one of the metric values: delivered, forecast, roi, cashable_share, case_studies"),
-    ('{{ case_study_list(theme="procurment") }}', "case_study_list: theme='procurment' is not known — did you mean 'procurement'?"),
-    ('{{ savings_summary(authority="notts-cc") }}', "savings_summary: authority='notts-cc' is not known"),
-    ('{{ league_table(by="county") }}', "league_table: by='county' is not known"),
-    ('{{ case_study_list(colour="red") }}', "case_study_list: unknown filter 'colour'"),
-])
-def test_bad_macro_arguments_stop_the_build_naming_page_macro_and_closest_value(repo, tmp_path, call, message):
-    result = build_with_page(repo, tmp_path, call + "\n")
-    assert result.returncode != 0
-    assert message in result.stderr, result.stderr[-2000:]
-
-
-@pytest.mark.parametrize("page, line", [
-    ("# Figures\n\nText.\n\n{{ case_study_list(theme='procurment') }}\n", 5),
-    ("---\ntitle: Figures\ndescription: Savings\n---\n\n# Figures\n\n{{ case_study_count() }}\n\n"
-     "{{ league_table(by='theme',\n   metric='savings') }}\n", 10),
-])
-def test_a_bad_macro_call_is_reported_at_its_line_in_the_page_file(repo, tmp_path, page, line):
-    result = build_with_page(repo, tmp_path, page)
-    assert result.returncode != 0
-    assert re.search(rf"docs/figures\.md:{line}: (case_study_list|league_table): ", result.stderr), result.stderr[-2000:]
-
-
-def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values(repo, tmp_path):
-    result = build_with_page(repo, tmp_path, "# Figures\n", {"test-grants": TEST_GRANTS.replace("grant: 7.968", "grant: 8.968")})
-    assert result.returncode != 0
-    assert ("data/datasets/test-grants.yaml:14: stated_totals.grant: dataset 'test-grants', column 'grant': "
-            "stated total 8.968 but the rows add up to 7.968") in result.stderr
 
 
 def test_macro_reference_page_documents_every_macro_with_an_example(site):

@@ -10,11 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.figures.hub import build_hub
+from tests.conftest import SITE_NAME
 
-from tests.conftest import ROOT
-
-SITE_NAME = "Partnership Knowledge Hub"
 # Text inside these is code or not shown as text: syntax there is meant (the editors' guide shows front matter).
 NOT_TEXT = {"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -127,8 +124,7 @@ def test_every_page_title_names_the_page_then_the_hub_once(site):
     assert len([p for p in built_pages(site) if is_theme_page(p.read_text(encoding="utf-8"))]) > 100
 
 
-def test_a_case_study_title_is_its_own_title_then_the_hub(site):
-    hub = build_hub(ROOT)
+def test_a_case_study_title_is_its_own_title_then_the_hub(site, hub):
     study = next(iter(hub.case_studies.values()))
     page = (site / "case-studies" / study.slug / "index.html").read_text(encoding="utf-8")
     assert document_title(page) == [f"{study.title} – {SITE_NAME}"]
@@ -140,8 +136,7 @@ def test_a_case_study_title_is_its_own_title_then_the_hub(site):
 @pytest.mark.parametrize("index, register", [("themes", "themes"), ("authorities", "authorities"),
                                              ("sub-regions", "sub_regions"), ("partnerships", "partnerships"),
                                              ("datasets", "datasets")])
-def test_each_index_table_is_a_captioned_table_linking_every_entry(site, index, register):
-    hub = build_hub(ROOT)
+def test_each_index_table_is_a_captioned_table_linking_every_entry(site, index, register, hub):
     page = (site / index / "index.html").read_text(encoding="utf-8")
     table = re.search(r'<table class="hub-table">\s*<caption>([^<]+)</caption>(.*?)</table>', page, re.S)
     assert table, f"/{index}/ has no captioned hub table"

@@ -6,12 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.figures.hub import build_hub
+from tests.conftest import SITE_NAME, SITE_URL
 
-from tests.conftest import ROOT
-
-SITE_URL = "https://hub.example.org/"
-SITE_NAME = "Partnership Knowledge Hub"
 SITE_DESCRIPTION = ("Good practice, savings and programme figures from English local-government improvement and "
                     "efficiency partnerships.")
 
@@ -72,8 +68,7 @@ def test_without_a_configured_image_the_card_is_a_plain_summary(site):
     assert "og:image" not in head.tags and head.tags["twitter:card"] == "summary"
 
 
-def test_every_page_of_the_real_site_has_a_complete_preview(site):
-    hub = build_hub(ROOT)
+def test_every_page_of_the_real_site_has_a_complete_preview(site, hub):
     missing = []
     for path in sorted(site.rglob("index.html")):
         page = path.relative_to(site).as_posix()

@@ -12,20 +12,18 @@ from macros.site.urls import SEARCH_TERMS as TERMS_FILE
 from tests.conftest import ROOT
 
 
-def test_the_build_writes_the_terms_and_warns_of_a_meaning_no_page_uses(repo, tmp_path):
-    repo.with_site().case_study("joint-procurement")
-    repo.write(SYNONYMS_FILE, "- term: JPS\n  means: joint procurement of software\n")
-    site = tmp_path / "site"
-    result = repo.build(site)
-    assert result.returncode == 0, result.stderr
-    terms = json.loads((site / TERMS_FILE).read_text(encoding="utf-8"))
+def test_the_build_writes_the_terms_of_its_index_and_its_synonyms(pages_hub):
+    terms = json.loads((pages_hub.site / TERMS_FILE).read_text(encoding="utf-8"))
     assert terms["synonyms"] == [["jps", "joint procurement of software"]]
     assert {"joint", "procurement", "software", "licences"} <= set(terms["words"])
-    repo.write(SYNONYMS_FILE, "- term: SPD\n  means: single person discount\n")
-    result = repo.build(tmp_path / "other")
+
+
+def test_the_build_warns_of_a_meaning_no_page_uses(stopped_build):
+    _, _, result = stopped_build  # the pages hub with 'SPD' added to its synonyms
     assert result.returncode != 0
-    assert (f"{SYNONYMS_FILE}:1: means: no page of the hub uses the words 'single', 'person', 'discount', so 'SPD' "
+    assert (f"{SYNONYMS_FILE}:3: means: no page of the hub uses the words 'single', 'person', 'discount', so 'SPD' "
             "would find nothing") in result.stderr
+    assert "'JPS'" not in result.stderr
 
 
 def test_the_real_sites_terms_hold_every_synonym_and_the_words_of_the_index(site):

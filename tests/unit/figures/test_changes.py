@@ -6,10 +6,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 from macros.figures.changes import latest_month, newest_changes
-from macros.figures.hub import build_hub
 from macros.site.config import HubConfig
-
-from tests.conftest import ROOT
 
 FEED_SIZE = HubConfig.feed_size.default
 
@@ -22,8 +19,7 @@ def test_a_feed_keeps_only_the_newest_changes():
     assert chosen[0].title == f"Study {FEED_SIZE + 9}" and chosen[-1].title == "Study 10"
 
 
-def test_the_latest_month_is_the_month_of_the_newest_change():
-    hub = build_hub(ROOT)
+def test_the_latest_month_is_the_month_of_the_newest_change(hub):
     newest = max(cs.updated or cs.published for cs in hub.case_studies.values())
     since, until = latest_month(hub, dt.date.today())
     assert since == newest.replace(day=1) and since <= newest <= until and (until + dt.timedelta(days=1)).day == 1

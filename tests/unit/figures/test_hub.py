@@ -1,4 +1,5 @@
-"""The Hub is built once per build and rebuilt only when a source file changes."""
+"""The Hub is built once per build, rebuilt only when a source file changes, and refuses content with problems
+(drafts included), listing them all."""
 
 from __future__ import annotations
 
@@ -39,3 +40,10 @@ def test_build_refuses_content_with_problems_and_lists_them_all(repo):
     with pytest.raises(ContentError) as raised:
         build_hub(repo.root)
     assert "2 problems in the hub's content" in str(raised.value)
+
+
+def test_a_draft_with_an_error_still_stops_the_build(repo):
+    repo.case_study("draft-one", VALID_FRONT_MATTER.replace("procurement]", "procurment]") + "draft: true\n")
+    with pytest.raises(ContentError) as raised:  # the build loads its Hub with build_hub (site/plugin.py)
+        build_hub(repo.root)
+    assert "case_studies/draft-one.md:7: themes[0]: unknown theme 'procurment'" in str(raised.value)

@@ -1,13 +1,17 @@
 """Dataset totals (figures/reconciliation.py): reconciled within printed rounding, unknowns counted not zeroed, a
-printed total checked only under a column that adds."""
+printed total checked only under a column that adds, and a failed reconciliation stopping the build."""
 
 from __future__ import annotations
 
 import pytest
 
+from macros.content import models
+from macros.content.problems import ContentError
+from macros.figures.hub import build_hub
 from macros.figures.reconciliation import decimals, reconcile_dataset
 
-from macros.content import models
+from tests.conftest import TODAY
+from tests.hubs import TEST_GRANTS
 
 
 def dataset(rows, stated=None, discrepancies=()):
@@ -69,3 +73,11 @@ def test_a_printed_total_is_reconciled_only_under_a_column_that_adds(column, sta
     (check,) = reconcile_dataset(dataset)
     assert check.status == status
     assert (check.computed is None) is (status != "mismatch")
+
+
+def test_reconciliation_failure_stops_the_build_naming_dataset_column_and_values(repo):
+    repo.write("data/datasets/test-grants.yaml", TEST_GRANTS.replace("grant: 7.968", "grant: 8.968"))
+    with pytest.raises(ContentError) as refused:  # the build loads its Hub with build_hub (site/plugin.py)
+        build_hub(repo.root, TODAY)
+    assert ("data/datasets/test-grants.yaml:14: stated_totals.grant: dataset 'test-grants', column 'grant': "
+            "stated total 8.968 but the rows add up to 7.968") in str(refused.value)

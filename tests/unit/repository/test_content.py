@@ -26,11 +26,6 @@ DOCUMENTS = {  # seed file prefix -> the title case studies and datasets must ci
 
 
 @pytest.fixture(scope="module")
-def hub():
-    return build_hub(ROOT)
-
-
-@pytest.fixture(scope="module")
 def seeds() -> dict[str, str]:
     """Each source document's text by file prefix, with runs of whitespace (tabs, line breaks) made one space."""
     files = sorted(SEEDS.glob("0*.txt"))

@@ -18,6 +18,15 @@ from tests.conftest import ROOT
 from tests.guide import GUIDE, front_matter, read_guide
 
 
+def hub_with_the_real_registers(folder: Path) -> Path:
+    """A hub with the repository's registers and no case study, as an editor's examples need."""
+    root = folder / "hub"
+    (root / "data").mkdir(parents=True)
+    for register in ("authorities", "regions", "sub_regions", "partnerships", "themes", "programmes"):
+        shutil.copy(ROOT / "data" / f"{register}.yaml", root / "data")
+    (root / "case_studies").mkdir()
+    return root
+
 def test_area_example_is_valid_and_credited_to_no_council(tmp_path):
     """CONTRIBUTING's area-wide example, with the worked example beside it, in a hub with the real registers."""
     from macros.figures import leagues
@@ -25,11 +34,7 @@ def test_area_example_is_valid_and_credited_to_no_council(tmp_path):
     from tests.conftest import TODAY
 
     example = re.search(r"<!-- area-example:start -->\n```yaml\n(.*?)```\n<!-- area-example:end -->", GUIDE, re.S).group(1)
-    root = tmp_path / "hub"
-    (root / "data").mkdir(parents=True)
-    for register in ("authorities", "regions", "sub_regions", "partnerships", "themes", "programmes"):
-        shutil.copy(ROOT / "data" / f"{register}.yaml", root / "data")
-    (root / "case_studies").mkdir()
+    root = hub_with_the_real_registers(tmp_path)
     (root / "case_studies" / "shared-fraud-team.md").write_text(f"---\n{example}---\n\n## What was done\n\nText.\n")
     (root / "case_studies" / "melton-rutland.md").write_text(read_guide().finished)
     hub = build_hub(root, TODAY)
@@ -81,11 +86,7 @@ def replay(transcript: str, root: Path) -> list[str]:
 @pytest.mark.parametrize("number", range(len(TRANSCRIPTS)))
 def test_each_make_new_transcript_in_the_guide_is_what_it_asks_and_prints(tmp_path, number):
     assert len(TRANSCRIPTS) >= 2  # the worked example, and area-wide work
-    root = tmp_path / "hub"
-    (root / "data").mkdir(parents=True)
-    for register in ("authorities", "regions", "sub_regions", "partnerships", "themes", "programmes"):
-        shutil.copy(ROOT / "data" / f"{register}.yaml", root / "data")
-    (root / "case_studies").mkdir()
+    root = hub_with_the_real_registers(tmp_path)
     expected = TRANSCRIPTS[number].splitlines()
     seen = replay(TRANSCRIPTS[number], root)
     assert len(seen) == len(expected), seen
@@ -106,11 +107,7 @@ def test_saving_credit_example_is_valid_and_credits_each_saving_to_its_own_counc
     from tests.conftest import TODAY
 
     example = re.search(r"<!-- saving-credit-example:start -->\n```yaml\n(.*?)```", GUIDE, re.S).group(1)
-    root = tmp_path / "hub"
-    (root / "data").mkdir(parents=True)
-    for register in ("authorities", "regions", "sub_regions", "partnerships", "themes", "programmes"):
-        shutil.copy(ROOT / "data" / f"{register}.yaml", root / "data")
-    (root / "case_studies").mkdir()
+    root = hub_with_the_real_registers(tmp_path)
     (root / "case_studies" / "shared-planning.md").write_text(f"---\n{example}---\n\n## What was done\n\nText.\n")
     hub = build_hub(root, TODAY)
     assert [cs.slug for cs in hub.select(authority="rutland")] == ["shared-planning"]

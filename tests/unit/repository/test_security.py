@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.figures.hub import build_hub
 from macros.site.pages import generate_pages
 
 from tests.conftest import ROOT
@@ -47,8 +46,7 @@ def test_code_reads_yaml_only_with_safe_loaders():
 
 # --- Contributed text is never a template ------------------------------------------------------------
 
-def test_generated_pages_are_never_sent_through_the_template_engine():
-    hub = build_hub(ROOT)
+def test_generated_pages_are_never_sent_through_the_template_engine(hub):
     pages = generate_pages(hub, set())
     assert pages
     rendered = [page.uri for page in pages if "\nrender_macros: false\n" not in page.markdown.split("\n---\n")[0] + "\n"]

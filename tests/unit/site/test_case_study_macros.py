@@ -6,14 +6,10 @@ import re
 
 import pytest
 
-from macros.figures.hub import build_hub
 from macros.site.case_study_macros import MacroError, headline
 
-from tests.conftest import ROOT
 
-
-def test_a_savings_headline_is_on_one_basis_and_split_by_kind():
-    hub = build_hub(ROOT)
+def test_a_savings_headline_is_on_one_basis_and_split_by_kind(hub):
     with pytest.raises(MacroError, match="needs basis="):
         headline(hub, "index.md", "delivered")
     split = headline(hub, "index.md", "delivered", basis="total")
