@@ -174,9 +174,10 @@ class Repo:
         assert result.returncode == 0, result.stderr
         return self
 
-    def build(self, site: Path) -> subprocess.CompletedProcess:
+    def build(self, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """Built strictly into `site`, with `env` added to the environment."""
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                              cwd=self.root, capture_output=True, text=True)
+                              cwd=self.root, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture

@@ -20,12 +20,12 @@ class Problem:
         text = f"{self.path}:{self.line}: {self.field}: {self.message}"
         return f"{text} — {self.fix}" if self.fix else text
 
-    def as_github_annotation(self) -> str:
+    def as_github_annotation(self, title: str = "Hub check") -> str:
         """The GitHub Actions workflow-command form, so the problem shows on the pull request's line. Escaped by
         GitHub's rules, so a file name or value with a newline, comma or colon cannot end the command early and
         write one of its own (`::stop-commands::`, a forged `::error`)."""
         text = f"{self.field}: {self.message}" + (f" — {self.fix}" if self.fix else "")
-        return (f"::error file={escape_property(self.path)},line={self.line},title=Hub check::"
+        return (f"::error file={escape_property(self.path)},line={self.line},title={escape_property(title)}::"
                 f"{escape_data(text)}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections import defaultdict
@@ -13,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.plugins import get_plugin_logger
 from selectolax.lexbor import LexborHTMLParser
 
+from ..content.problems import Problem
+from .source_lines import PageSources
 from .urls import base_path, site_origin
 
 log = get_plugin_logger("hub.linkcheck")
@@ -28,11 +31,16 @@ class BrokenLink:
     page: str       # the built file, e.g. "themes/procurement/index.html"
     href: str
     problem: str
-    source: str = ""  # where the page came from, e.g. "docs/guides/x.md", when known
+    fix: str = "correct the address, or remove the link"
+    target: str | None = None  # the built file it points to, when that exists (an anchor is missing)
+    fragment: str = ""
 
     def __str__(self) -> str:
-        origin = f" (from {self.source})" if self.source else ""
-        return f"{self.page}{origin}: broken link '{self.href}': {self.problem}"
+        return f"{self.page}: broken link '{self.href}': {self.problem} — {self.fix}"
+
+    def at(self, path: str, line: int) -> Problem:
+        """The broken link as a problem in the file an editor wrote it in."""
+        return Problem(path, line, "body", f"broken link '{self.href}': {self.problem}", self.fix)
 
 
 @dataclass
@@ -68,15 +76,6 @@ def scan_page(text: str) -> PageScan:
         elif content and (node.attributes.get("property") or node.attributes.get("name")) in PREVIEW_PROPERTIES:
             links.append(content)
     return PageScan(ids, links)
-
-
-def page_sources(files) -> dict[str, str]:
-    """Built file -> where an editor fixes it: the docs page, or the data a generated page is made from."""
-    sources = {}
-    for file in files.documentation_pages():
-        generated = getattr(file, "generated_by", None)
-        sources[file.dest_uri] = f"generated page {file.src_uri}" if generated else f"docs/{file.src_uri}"
-    return sources
 
 
 def resolve_link(page: str, href: str, site_url: str) -> tuple[str | None, str] | None:
@@ -142,12 +141,10 @@ def read_page_links(path: Path, page: str, site_url: str, cache: dict | None) ->
     return found
 
 
-def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = None,
-                cache: dict | None = None) -> LinkReport:
+def check_links(site_dir: Path, site_url: str, cache: dict | None = None) -> LinkReport:
     """Every link in every built HTML page, checked against the files and ids of the built site.
 
     `cache` (kept by the caller between builds) lets a preview rebuild read again only the pages it wrote."""
-    sources = sources or {}
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     pages = {name: read_page_links(site_dir / name, name, site_url, cache)
              for name in sorted(files) if name.endswith(".html")}
@@ -163,19 +160,52 @@ def check_links(site_dir: Path, site_url: str, sources: dict[str, str] | None = 
                 continue
             report.internal += 1
             target, fragment = resolved
-            problem = None
             if target is None:
-                problem = fragment
-            elif target not in files:
+                report.broken.append(BrokenLink(page, href, fragment, "link within the site by a relative address, "
+                                                "or to another site by its full https:// address"))
+                continue
+            if target not in files:
                 if f"{target}/index.html" in files:
                     target = f"{target}/index.html"
                 else:
-                    problem = f"there is no page or file {target} in the site"
-            if problem is None and fragment and target.endswith(".html") and fragment not in pages[target].ids:
-                problem = f"{target} has no element with id '{fragment}'"
-            if problem:
-                report.broken.append(BrokenLink(page, href, problem, sources.get(page, "")))
+                    report.broken.append(BrokenLink(page, href, f"there is no page or file {target} in the site",
+                                                    suggest_page(page, target, files)))
+                    continue
+            if fragment and target.endswith(".html") and fragment not in pages[target].ids:
+                report.broken.append(BrokenLink(page, href, f"{target} has no element with id '{fragment}'",
+                                                suggest_anchor(fragment, pages[target].ids), target, fragment))
     return report
+
+
+def suggest_page(page: str, target: str, files: set[str]) -> str:
+    """'did you mean …?' with the address of the site's page or file nearest the one linked, from `page`."""
+    folders = {name[:-len("index.html")] for name in files if name.endswith("/index.html")}
+    wanted = target[:-len("index.html")] if target.endswith("/index.html") else target
+    matches = difflib.get_close_matches(wanted, sorted(folders | files), n=1, cutoff=0.75)
+    if not matches:
+        return "correct the address, or remove the link"
+    return f"did you mean '{posixpath.relpath(matches[0], posixpath.dirname(page) or '.')}{'/' if matches[0].endswith('/') else ''}'?"
+
+
+def suggest_anchor(fragment: str, ids: set[str]) -> str:
+    """'did you mean …?' with the page's id nearest the one linked, or how headings are named."""
+    matches = difflib.get_close_matches(fragment, sorted(i for i in ids if not i.startswith("__")), n=1, cutoff=0.6)
+    if matches:
+        return f"did you mean '#{matches[0]}'?"
+    return "link to one of its headings: a heading's anchor is its text in lower case, spaces as hyphens"
+
+
+def locate_broken_link(broken: BrokenLink, sources: PageSources) -> Problem | None | bool:
+    """The broken link as a problem at its source line; None if no editor wrote its page; False if MkDocs has
+    already reported it (an address MkDocs left as written, or a missing anchor on the same page)."""
+    src_uri = sources.src_of_dest.get(broken.page)
+    if src_uri is None:
+        return None
+    target_src = sources.src_of_dest.get(broken.target or "")
+    if (src_uri, broken.href) in sources.reported or (src_uri, target_src, broken.fragment) in sources.reported:
+        return False
+    location = sources.locate_link(src_uri, broken.href, written=False)
+    return None if location is None else broken.at(location.path, location.line)
 
 
 def write_external_report(report: LinkReport, site_dir: Path, report_path: str) -> Path:
@@ -189,14 +219,22 @@ def write_external_report(report: LinkReport, site_dir: Path, report_path: str) 
     return path
 
 
-def check_site_links(site_dir: Path, site_url: str, report_path: str, sources: dict[str, str] | None = None,
+def check_site_links(site_dir: Path, site_url: str, report_path: str, sources: PageSources | None = None,
                      cache: dict | None = None) -> LinkReport:
-    """Check the built site; each broken link is a warning, so the strict build fails naming the page and link.
-    The external links are listed in `report_path` (the plugin's `external_links_report`)."""
-    report = check_links(site_dir, site_url, sources, cache)
+    """Check the built site; each broken link is a warning, so the strict build fails naming the file and line the
+    editor wrote it on (`sources`), or the built page where no editor wrote it. A link MkDocs has already reported
+    (`sources.reported`) is not reported twice. The external links are listed in `report_path` (the plugin's
+    `external_links_report`)."""
+    report = check_links(site_dir, site_url, cache)
     write_external_report(report, site_dir, report_path)
     for broken in report.broken:
-        log.warning(str(broken))
+        problem = locate_broken_link(broken, sources) if sources else None
+        if problem is False:
+            continue
+        if problem is None:
+            log.warning(str(broken))
+        else:
+            log.logger.warning(str(problem), extra={"hub_problem": problem})  # no prefix: the line starts path:line
     log.info(f"Link check: {report.internal} internal links in {report.pages} pages, "
              f"{len(report.broken)} broken; {len(report.external)} external addresses listed in {report_path}")
     return report

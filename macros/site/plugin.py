@@ -17,16 +17,17 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from ..content.problems import ContentError
+from ..content.problems import ContentError, Problem
 from ..figures.hub import Hub, HubCache
 from . import csp
-from .build_log import quiet_other_plugins
+from .build_log import install_annotations, quiet_other_plugins
 from .config import HubConfig
 from .datapackage import write_datapackage
 from .digest import digest_pages, write_digest_downloads
 from .exports import write_exports
 from .feeds import plan_feeds, write_feeds
-from .linkcheck import check_site_links, page_sources
+from .link_messages import install_link_messages
+from .linkcheck import check_site_links
 from .pages import generate_files, generate_pages
 from .passthrough import anchor_ids, lift_html, restore_html
 from .previews import add_page_head
@@ -36,7 +37,7 @@ from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
 from .search_terms import write_search_terms
 from .sitemap import SitemapPages, content_dates, write_sitemaps
-from .source_lines import describe_page_source
+from .source_lines import PageSources
 from .staging import Staging, strict_warnings_counted
 from .structured_data import add_structured_data
 
@@ -53,6 +54,8 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_startup(self, *, command: str, dirty: bool):
         quiet_other_plugins()
+        install_annotations()
+        self.link_messages = install_link_messages()
         # `mkdocs serve --dirty` (make serve): render again only the pages an edit changed.
         self.preview = PreviewPages() if command == "serve" and dirty else None
         self.dirty = dirty
@@ -98,7 +101,8 @@ class HubPlugin(BasePlugin[HubConfig]):
             files.append(File.generated(config, uri, content=markdown))
         for path, content in generate_files(self.hub):
             files.append(File.generated(config, path, content=content))
-        self.sources = page_sources(files)
+        self.sources = PageSources.from_files(self.root, files, self.hub.case_studies, self.hub.datasets)
+        self.link_messages.start(self.sources, files)
         return files
 
     @event_priority(-50)  # after mkdocs-macros, so the HTML its macros return is lifted too
@@ -116,10 +120,13 @@ class HubPlugin(BasePlugin[HubConfig]):
             page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(pieces)
         clean = sanitise_html(html_text)
         if removed := describe_removed(html_text, clean):
-            where = describe_page_source(self.root, page.file.src_uri, page.meta, removed_patterns(removed))
-            log.warning(f"{where}: removed from the "
-                        f"page as it could run, load or send something: {', '.join(removed)} — "
-                        "write plain Markdown (CONTRIBUTING.md)")
+            message = f"removed from the page as it could run, load or send something: {', '.join(removed)}"
+            fix = "write plain Markdown (CONTRIBUTING.md)"
+            if where := self.sources.locate(page.file.src_uri, removed_patterns(removed)):
+                problem = Problem(where.path, where.line, "body", message, fix)
+                log.logger.warning(str(problem), extra={"hub_problem": problem})
+            else:
+                log.warning(f"generated page {page.file.src_uri}: {message} — {fix}")
         return clean
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
