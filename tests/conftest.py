@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import os
@@ -101,6 +102,14 @@ source:
 def with_saving_amount(front_matter: str, amount: int) -> str:
     """VALID_FRONT_MATTER's saving with another amount, its quote printing that amount."""
     return front_matter.replace("amount: 677000", f"amount: {amount}").replace("£677k", f"£{amount:,}")
+
+
+def with_reported(front_matter: str, date: str) -> str:
+    """VALID_FRONT_MATTER's source dated `date` ('2011-04-12', '2011-04' or '2011'), its title naming no day."""
+    if date == "2011-04-12":
+        return front_matter
+    return (front_matter.replace("document: EM IEP Board meeting pack, 12 April 2011",
+                                 "document: EM IEP Board meeting pack").replace('date: "2011-04-12"', f'date: "{date}"'))
 
 
 VALID_BODY = "## The challenge\n\nLicences cost too much.\n\n## What was done\n\nThey bought together.\n"
@@ -215,9 +224,11 @@ def properdocs_site(tmp_path_factory) -> Path:
     return out
 
 
-def newsletter_front_matter(title: str, published: str, themes: str = "procurement", extra: str = "") -> str:
-    """VALID_FRONT_MATTER with its own title, dates and themes."""
-    return (VALID_FRONT_MATTER.replace("title: Joint procurement of software", f"title: {title}")
+def newsletter_front_matter(title: str, published: str, themes: str = "procurement", extra: str = "",
+                            reported: str = "2011-04-12") -> str:
+    """VALID_FRONT_MATTER with its own title, dates (`reported`: its source's) and themes."""
+    return (with_reported(VALID_FRONT_MATTER, reported)
+            .replace("title: Joint procurement of software", f"title: {title}")
             .replace("published: 2026-01-15", f"published: {published}")
             .replace("themes: [procurement]", f"themes: [{themes}]") + extra)
 
@@ -235,13 +246,35 @@ NEWSLETTER_CASE_STUDIES = {
 }
 
 
+# slug -> the date of its source: the figures' age runs against the order of changes on the hub, so a list by one
+# cannot pass for a list by the other; a source dated by year or month alone counts from its first day.
+NEWSLETTER_REPORTED = {
+    "old-procurement": "2013",
+    "october-sharing": "2012-12-31",
+    "updated-in-november": "2013-03",
+    "november-sharing": "2011-04-12",
+    "first-of-november": "2010",
+    "late-november": "2008-02-01",
+    "november-draft": "2014",
+}
+NEWSLETTER_NEWEST_FIGURES = ["updated-in-november", "old-procurement", "october-sharing", "november-sharing",
+                             "first-of-november", "late-november"]
+
+
+def reported_words(date: str) -> str:
+    """A source's date in words, as precise as it is: '12 April 2011', 'April 2011', '2011'."""
+    parts = [int(part) for part in date.split("-")]
+    month = calendar.month_name[parts[1]] if len(parts) > 1 else ""
+    return " ".join(str(part) for part in (parts[2] if len(parts) == 3 else "", month, parts[0]) if part)
+
+
 @pytest.fixture(scope="session")
 def newsletter_repo(tmp_path_factory) -> Repo:
     """A small hub with case studies published and updated on different days, written once per session (not built:
     for the digest command and the Hub)."""
     repo = Repo(tmp_path_factory.mktemp("newsletter") / "hub").with_site()
     for slug, (title, published, themes, extra) in NEWSLETTER_CASE_STUDIES.items():
-        repo.case_study(slug, newsletter_front_matter(title, published, themes, extra))
+        repo.case_study(slug, newsletter_front_matter(title, published, themes, extra, NEWSLETTER_REPORTED[slug]))
     with (repo.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nextra:\n  og_image: assets/images/favicon.png\n  og_image_alt: The hub's logo\n")
     return repo

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import VALID_FRONT_MATTER, Repo, with_saving_amount
+from tests.conftest import VALID_FRONT_MATTER, Repo, with_reported, with_saving_amount
 
 CROWD, AREA_WIDE = 1000, 40
 PAGE_LIMIT = 150_000  # bytes: no built page is larger, however many case studies name a council
 
 
+REPORTED = dt.date(2011, 4, 12)  # the newest figures: crowded-0000's; each other case study's a day older
+
+
 def crowded_slug(i: int) -> str:
-    return f"crowded-{i:04d}"  # newest first: crowded-0000 is the newest
+    return f"crowded-{i:04d}"  # the newest figures first: crowded-0000's are the newest
 
 
 def area_wide_slug(i: int) -> str:
@@ -26,9 +29,11 @@ def saving_of(i: int) -> int:
 
 
 def crowded_front_matter(i: int) -> str:
-    """A case study naming Nottinghamshire County Council: its own day, theme and delivered saving."""
+    """A case study naming Nottinghamshire County Council: its own days (reported and published), theme and
+    delivered saving."""
     published = dt.date(2026, 11, 1) - dt.timedelta(days=i)
-    front = with_saving_amount(VALID_FRONT_MATTER, saving_of(i))
+    front = with_saving_amount(with_reported(VALID_FRONT_MATTER, (REPORTED - dt.timedelta(days=i)).isoformat()),
+                               saving_of(i))
     return (front.replace("title: Joint procurement of software", f"title: Crowded case study {i}")
             .replace("published: 2026-01-15", f"published: {published.isoformat()}")
             .replace("themes: [procurement]", f"themes: [{'procurement' if i % 3 else 'shared-services'}]")
@@ -37,9 +42,10 @@ def crowded_front_matter(i: int) -> str:
 
 
 def area_wide_front_matter(i: int) -> str:
-    """Area-wide work across Nottinghamshire, naming no council, older than every crowded case study."""
+    """Area-wide work across Nottinghamshire, naming no council, its figures older than every crowded case study's."""
     published = dt.date(2026, 11, 1) - dt.timedelta(days=CROWD + i)
-    return (VALID_FRONT_MATTER.replace("title: Joint procurement of software", f"title: Area-wide work {i}")
+    front = with_reported(VALID_FRONT_MATTER, (REPORTED - dt.timedelta(days=CROWD + i)).isoformat())
+    return (front.replace("title: Joint procurement of software", f"title: Area-wide work {i}")
             .replace("published: 2026-01-15", f"published: {published.isoformat()}")
             .replace("authorities: [nottinghamshire-cc, nottingham-city]", "authorities: []\narea: nottinghamshire"))
 

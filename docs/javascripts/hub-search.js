@@ -7,7 +7,7 @@ import { escapeHtml, findResults } from "./hub-pagefind.js";
 const form = document.querySelector("form[data-hub-filters]");
 const status = document.getElementById("hub-status");
 const PAGE_SIZE = 10;
-const SORT_ORDER = { newest: "desc", "saving-total": "desc", "saving-a-year": "desc", "saving-one-off": "desc", title: "asc" };
+const SORT_ORDER = { newest: "desc", added: "desc", "saving-total": "desc", "saving-a-year": "desc", "saving-one-off": "desc", title: "asc" };
 // "Largest saving" sorts (macros/facets.py SAVING_SORTS): each shows on every result the amount it sorted by.
 const isSavingSort = (order) => order && order.startsWith("saving");
 // Old sort values a shared address may still carry, each with the sort now nearest it (macros/facets.py LEGACY_SORTS).
@@ -74,8 +74,8 @@ function announce(text) {
   status.textContent = text;
 }
 
-// --- The case-study index: its pages list every case study newest first; a filter or another sort lists them ------
-// from the index's data (macros/site/case_study_index.py), fetched the first time one is chosen.
+// --- The case-study index: its pages list every case study, the newest figures first; a filter or another sort ---
+// lists them from the index's data (macros/site/case_study_index.py), fetched the first time one is chosen.
 
 function setUpIndex() {
   const list = document.getElementById("hub-case-list");
@@ -103,8 +103,8 @@ function setUpIndex() {
       for (const el of hiddenWhenListing) el.hidden = false;
       const total = Number(list.dataset.total);
       announce(pageItems.length === total ? `All ${total} case studies shown.` :
-        `Case studies 1 to ${pageItems.length} of ${total} shown, newest first; the other pages are linked below ` +
-        "the list.");
+        `Case studies 1 to ${pageItems.length} of ${total} shown, the newest figures first; the other pages are ` +
+        "linked below the list.");
       return;
     }
     let index;
@@ -113,7 +113,7 @@ function setUpIndex() {
     } catch (error) {
       data = null;
       announce("The case studies could not be loaded to filter them; the pages of the index still list them all, " +
-        "newest first.");
+        "the newest figures first.");
       return;
     }
     if (run !== latest) return;  // a newer choice has started
@@ -158,7 +158,7 @@ function matches(index, item, state, filterKeys) {
 function sortKey(item, order) {
   if (order === "title") return item.title.toLowerCase();
   if (isSavingSort(order)) return Number(item.sort[order] || 0);
-  return item.sort.newest;
+  return item.sort[order];  // a day: "newest" the figures were reported, "added" to the hub or last updated
 }
 
 function compareItems(a, b, order) {

@@ -66,7 +66,7 @@ class Hub:
 
     @cached_property
     def case_studies(self) -> dict[str, models.CaseStudy]:
-        """Published case studies by slug, newest first (drafts are left out of everything)."""
+        """Published case studies by slug, the newest figures first (drafts are left out of everything)."""
         return {cs.slug: cs for cs in selection.newest_first(cs for cs in self.content.case_studies if not cs.draft)}
 
     @cached_property
@@ -109,8 +109,8 @@ class Hub:
         return selection.index_postings(self.frame)
 
     def select(self, **filters) -> list[models.CaseStudy]:
-        """Published case studies matching the filters (`selection.FILTERS`), newest first. `authority` and
-        `sub_region` match the case studies credited to them (naming the council); `covering_authority` and
+        """Published case studies matching the filters (`selection.FILTERS`), the newest figures first. `authority`
+        and `sub_region` match the case studies credited to them (naming the council); `covering_authority` and
         `covering_sub_region` the area-wide work that covered them; `area` the area-wide work that covered an area
         (see `attribution`)."""
         slugs = selection.select_slugs(self.postings, list(self.case_studies), **filters)

@@ -64,10 +64,19 @@ def select_slugs(postings: dict, slugs: list[str], **filters) -> list[str]:
     return [slug for slug in lists[0] if all(slug in other for other in others)]
 
 
+def reported_day(cs: models.CaseStudy) -> dt.date:
+    """When a case study's figures were reported, as its source dates them, to sort by: a source dated by year or
+    month only counts from its first day ('2011' as 1 January 2011, '2011-04' as 1 April 2011)."""
+    parts = [int(part) for part in cs.source.date.split("-")]
+    return dt.date(*parts, *[1] * (3 - len(parts)))
+
+
 @dataclass(frozen=True)
 class Sort:
-    """One order of case studies: newest, by title, or by the largest single delivered saving on one basis (amounts
-    on different bases are never compared)."""
+    """One order of case studies: the newest figures (the day their source reported them), the newest on the hub
+    (the day added, or last updated), by title, or by the largest single delivered saving on one basis (amounts on
+    different bases are never compared). Readers judge a figure by its age, so lists default to the newest figures;
+    what changed on the hub lately is What's new's and the feeds' order (`changes.py`)."""
 
     key: str                 # in addresses and macros: sort=saving-total
     label: str               # in the sort menu
@@ -78,8 +87,8 @@ class Sort:
         """A key for `sorted`: first in this order comes first."""
         if self.basis:
             return (-self.amount(cs), cs.title.lower())
-        if self.key == "newest":
-            return (-cs.published.toordinal(), cs.title.lower())
+        if self.key in DATES:
+            return (-DATES[self.key](cs).toordinal(), cs.title.lower())
         return (cs.title.lower(),)
 
     def value(self, cs: models.CaseStudy) -> str:
@@ -87,8 +96,8 @@ class Sort:
         pounds, a lower-case title (the browser sorts dates and amounts descending, titles ascending)."""
         if self.basis:
             return str(self.amount(cs))
-        if self.key == "newest":
-            return cs.published.isoformat()
+        if self.key in DATES:
+            return DATES[self.key](cs).isoformat()
         return cs.title.lower()
 
     def amount(self, cs: models.CaseStudy) -> int:
@@ -97,7 +106,8 @@ class Sort:
 
 
 SORTS = {sort.key: sort for sort in (
-    Sort("newest", "Newest first"),
+    Sort("newest", "Newest figures first (date reported)"),
+    Sort("added", "Newest on the hub first (date added or updated)"),
     Sort("saving-total", "Largest delivered total over a period first", "total",
          "largest delivered total over a period"),
     Sort("saving-a-year", "Largest delivered saving a year first", "per-year", "largest delivered saving a year"),
@@ -116,10 +126,13 @@ def sort_case_studies(case_studies, key: str) -> list[models.CaseStudy]:
 
 
 def newest_first(case_studies) -> list[models.CaseStudy]:
-    """Published case studies as the hub lists them: newest first, then by title."""
+    """Published case studies as the hub lists them: the newest figures first (the day reported), then by title."""
     return sort_case_studies(case_studies, "newest")
 
 
 def last_changed(cs: models.CaseStudy) -> dt.date:
     """The day of a case study's last change readers should know of: an update counts as a change."""
     return cs.updated or cs.published
+
+
+DATES = {"newest": reported_day, "added": last_changed}  # the sorts by a date, each by its own

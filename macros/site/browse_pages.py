@@ -2,7 +2,8 @@
 and their index pages. Under a council's name only the savings credited to it count (`attribution`).
 
 A page stays the same size however many case studies it has: up to LISTED_IN_FULL it lists them all; beyond, it
-shows how many there are by theme (or partnership), the NEWEST newest and, on each basis, the LARGEST with the
+shows how many there are by theme (or partnership), the NEWEST with the newest figures (by the day their source
+reported them) and, on each basis, the LARGEST with the
 largest delivered savings, and links to all of them on the case-study index and the search page, filtered to the
 page's council, theme, partnership or year (README, "Browse pages")."""
 
@@ -19,7 +20,7 @@ from .league_tables import render_leagues
 from .markdown import GeneratedPage, escape_md, page_header
 from .passthrough import html_block
 from .urls import (
-    YEARS, case_study_index_href, dataset_page, guide_page, href, register_index, register_page, search_href,
+    DIGEST, YEARS, case_study_index_href, dataset_page, guide_page, href, register_index, register_page, search_href,
     year_page,
 )
 
@@ -27,9 +28,11 @@ THEMES, AUTHORITIES = register_index("themes"), register_index("authorities")
 SUB_REGIONS, PARTNERSHIPS = register_index("sub_regions"), register_index("partnerships")
 
 LISTED_IN_FULL = 30   # a page with up to this many case studies lists them all
-NEWEST = 20           # beyond, it lists the newest
+NEWEST = 20           # beyond, it lists those with the newest figures
 LARGEST = 10          # and, on each basis, those with the largest delivered savings
-COVERED_NEWEST = 10   # area-wide work that covered a council: the newest, beyond LISTED_IN_FULL
+COVERED_NEWEST = 10   # area-wide work that covered a council: the newest figures, beyond LISTED_IN_FULL
+ORDER_NOTE = "The newest figures first, by the day their source reported them."  # above a full list
+CHANGES = "What's new"
 
 
 def index_link(text: str, index: str, page: str) -> str:
@@ -77,17 +80,19 @@ def _largest_section(hub, uri: str, slugs: list[str], credited: dict | None, que
 
 def _case_studies_section(hub, uri: str, case_studies, filters: dict, credited: dict | None, by: str,
                           described: str) -> str:
-    """The page's case studies: all of them, or how many by `by`, the newest and the largest savings, with links to
-    all of them filtered on the case-study index and the search page. `described`: 'name Blaby District Council'."""
+    """The page's case studies: all of them (the newest figures first), or how many by `by`, those with the newest
+    figures and the largest savings, with links to all of them filtered on the case-study index and the search page.
+    `described`: 'name Blaby District Council'."""
     count = len(case_studies)
     heading = f"## Case studies ({count:,})\n"
     if count <= LISTED_IN_FULL:
-        return heading + html_block(render_case_study_list(case_studies, hub, uri, credited=credited))
+        order = f'<p class="hub-note">{esc(ORDER_NOTE)}</p>\n' if count > 1 else ""
+        return heading + html_block(order + render_case_study_list(case_studies, hub, uri, credited=credited))
     query = filter_query(filters)
     every = case_study_index_href(uri, query)
     search = search_href(uri, {**query, "kind": "case-study"})
     intro = (f'<p class="hub-all">{count:,} case studies {esc(described)}. Here are how many there are by {by}, the '
-             f"{NEWEST} newest and those with the largest delivered savings. "
+             f"{NEWEST} with the newest figures and those with the largest delivered savings. "
              f'<a href="{esc(every)}">See all {count:,}</a> on the case-study index, to filter and sort them, or '
              f'<a href="{esc(search)}">search their text</a>.</p>\n')
     counts = render_index_table(_count_rows(hub, uri, filters, by), [by.capitalize(), "Case studies"],
@@ -95,9 +100,13 @@ def _case_studies_section(hub, uri: str, case_studies, filters: dict, credited: 
     slugs = [cs.slug for cs in case_studies]
     return (heading + html_block(intro)
             + f"\n### By {by}\n" + html_block(counts)
-            + f"\n### The {NEWEST} newest\n"
-            + html_block(render_case_study_list(case_studies[:NEWEST], hub, uri, credited=credited)
-                         + f'<p class="hub-more-link"><a href="{esc(every)}">All {count:,}, newest first</a></p>\n')
+            + f"\n### The {NEWEST} with the newest figures\n"
+            + html_block('<p class="hub-note">Those whose sources reported their figures most recently. '
+                         + render_link(CHANGES, href(uri, DIGEST)) + " lists the case studies the hub added or "
+                         "updated lately.</p>\n"
+                         + render_case_study_list(case_studies[:NEWEST], hub, uri, credited=credited)
+                         + f'<p class="hub-more-link"><a href="{esc(every)}">All {count:,}, the newest figures first'
+                         "</a></p>\n")
             + _largest_section(hub, uri, slugs, credited, query))
 
 
@@ -116,8 +125,8 @@ def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: s
 
 def _covered_section(hub, uri: str, name: str, case_studies, area: str | None) -> str:
     """Area-wide work that covered a council or sub-region: listed apart, without amounts, never credited; beyond
-    LISTED_IN_FULL the newest, with a link to all the area-wide work covering `area` (the council's sub-region,
-    region or England: the same case studies, less any that names the council)."""
+    LISTED_IN_FULL those with the newest figures, with a link to all the area-wide work covering `area` (the
+    council's sub-region, region or England: the same case studies, less any that names the council)."""
     if not case_studies:
         return ""
     count = len(case_studies)
@@ -127,9 +136,12 @@ def _covered_section(hub, uri: str, name: str, case_studies, area: str | None) -
     shown = case_studies
     if count > LISTED_IN_FULL and area:
         shown = case_studies[:COVERED_NEWEST]
-        note += (f'<p class="hub-all">The {COVERED_NEWEST} newest of {count:,} are listed. '
+        note += (f'<p class="hub-all">The {COVERED_NEWEST} of {count:,} with the newest figures (by the day their '
+                 "source reported them) are listed. "
                  f'<a href="{esc(case_study_index_href(uri, {"area": area}))}">See all the area-wide work covering '
                  f"{esc(hub.area_name(area))}</a> on the case-study index.</p>\n")
+    elif count > 1:
+        note += f'<p class="hub-note">{esc(ORDER_NOTE)}</p>\n'
     return (f"\n## Work that covered {escape_md(name)} ({count:,})\n"
             + html_block(note + render_case_study_list(shown, hub, uri, savings=False)))
 

@@ -1,13 +1,14 @@
-"""The case-study index: every case study, newest first, on pages of PAGE_SIZE at stable addresses (/case-studies/,
-/case-studies/page/2/, …), and the data its filter form reads (`urls.CASE_STUDY_INDEX_DATA`): each case study's
-listing, filter values and sort keys, fetched by docs/javascripts/hub-search.js only when a reader filters or sorts.
-So no page grows with the hub, and without JavaScript the pages still list every case study."""
+"""The case-study index: every case study, the newest figures first (by the day their source reported them), on
+pages of PAGE_SIZE at stable addresses (/case-studies/, /case-studies/page/2/, …), and the data its filter form reads
+(`urls.CASE_STUDY_INDEX_DATA`): each case study's listing, filter values and sort keys, fetched by
+docs/javascripts/hub-search.js only when a reader filters or sorts. So no page grows with the hub, and without
+JavaScript the pages still list every case study."""
 
 from __future__ import annotations
 
 import json
 
-from ..figures.selection import SORTS
+from ..figures.selection import DATES, SORTS
 from . import urls
 from .facets import (
     CREDIT, build_facets, council_values, credit_groups, facet_values, sort_keys, sorted_amounts,
@@ -19,6 +20,8 @@ from .markdown import GeneratedPage, page_header
 from .passthrough import html_block
 
 PAGE_SIZE = 100
+CHANGES = "What's new"
+ORDER_WORDS = "the newest figures first (by the day their source reported them)"  # the order of the pages
 DERIVED = {"type", "region", "subregion", CREDIT}  # the script finds these from the councils a case study names
 SCRIPT = "javascripts/hub-search.js"  # loaded by the page's template (page.meta.hub_scripts), not its content
 BROWSE = (("theme", urls.register_index("themes")), ("authority", urls.register_index("authorities")),
@@ -28,7 +31,7 @@ BROWSE = (("theme", urls.register_index("themes")), ("authority", urls.register_
 
 def case_study_index_pages(hub) -> list[GeneratedPage]:
     """The index's pages; the first carries the filter form, which lists from every page once a filter is chosen."""
-    case_studies = list(hub.case_studies.values())  # newest first
+    case_studies = list(hub.case_studies.values())  # the newest figures first
     count = len(case_studies)
     pages = [urls.case_study_index_page(number) for number in range(1, max(1, -(-count // PAGE_SIZE)) + 1)]
     generated = []
@@ -36,18 +39,21 @@ def case_study_index_pages(hub) -> list[GeneratedPage]:
         chosen = case_studies[number * PAGE_SIZE:(number + 1) * PAGE_SIZE]
         browse = ", ".join(render_link(text, urls.href(uri, to)) for text, to in BROWSE)
         first, last = number * PAGE_SIZE + 1, number * PAGE_SIZE + len(chosen)
-        shown = (f"All {count:,} case studies, newest first." if len(pages) == 1 else
-                 f"{count:,} case studies, newest first: {first:,} to {last:,} on this page.")
+        shown = (f"All {count:,} case studies, {ORDER_WORDS}." if len(pages) == 1 else
+                 f"{count:,} case studies, {ORDER_WORDS}: {first:,} to {last:,} on this page.")
         intro = (f'<p><span id="hub-index-count">{shown}</span> Browse them by {browse}, or '
-                 f'{render_link("search", urls.href(uri, urls.SEARCH))} their full text.</p>\n')
+                 f'{render_link("search", urls.href(uri, urls.SEARCH))} their full text. '
+                 + render_link(CHANGES, urls.href(uri, urls.DIGEST)) + " lists those the hub added or updated "
+                 "lately.</p>\n")
         nav = render_pagination(uri, pages, number, "Pages of the case-study index")
         if number == 0:
             form = render_filter_form(build_facets(hub), "index")
-            title, description = "Case studies", "Every case study in the hub, newest first."
+            title, description = "Case studies", "Every case study in the hub, the newest figures first."
         else:
             form = (f'<p class="hub-note">To filter and sort every case study, use the form on '
                     f'{render_link("the first page", urls.href(uri, pages[0]))}.</p>\n')
-            title, description = f"Case studies, page {number + 1}", f"Case studies {first:,} to {last:,}, newest first."
+            title = f"Case studies, page {number + 1}"
+            description = f"Case studies {first:,} to {last:,}, the newest figures first."
         # The first page's list names the data its script lists from once a reader filters or sorts.
         data = {"data_source": urls.file_href(uri, urls.CASE_STUDY_INDEX_DATA), "data_total": str(count)} \
             if number == 0 else {}
@@ -74,7 +80,7 @@ def render_case_study_index_data(hub) -> str:
         if cs.area:
             filters["area"] = [cs.area]
         keys, shown = sort_keys(cs), sorted_amounts(cs)
-        sort = {"newest": keys["newest"]}
+        sort = {key: keys[key] for key in DATES}
         for key, sorting in SORTS.items():
             if sorting.basis and sorting.amount(cs):
                 sort[key] = keys[key]

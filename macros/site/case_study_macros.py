@@ -31,9 +31,10 @@ SAVINGS_FIGURES = ("delivered", "forecast")
 
 def case_study_list(hub, page_uri: str, sort: str = "newest", limit: int | None = None, **filters) -> str:
     """Case studies matching filters, e.g. `{{ case_study_list(theme="procurement", sort="saving-total", limit=5) }}`.
-    Sorts: newest, title, saving-total (the largest delivered total over a period first), saving-a-year,
-    saving-one-off (the largest delivered saving on that basis first); the names older pages use (savings,
-    savings-a-year, savings-one-off) sort the same. `authority` and `sub_region` list the case studies naming a
+    Sorts: newest (the newest figures first, by the day their source reported them), added (the newest on the hub
+    first, by the day added or last updated), title, saving-total (the largest delivered total over a period first),
+    saving-a-year, saving-one-off (the largest delivered saving on that basis first); the names older pages use
+    (savings, savings-a-year, savings-one-off) sort the same. `authority` and `sub_region` list the case studies naming a
     council, each with the savings credited to it; `area` the area-wide work that covered an area. At most
     LISTED_AT_MOST are listed, however many match: beyond, the first of them and a link to all of them on the
     case-study index, filtered and sorted the same way, so a page stays small as the hub grows."""

@@ -4,7 +4,7 @@ tells the search index."""
 from __future__ import annotations
 
 from ..content import models
-from .format import format_date, format_money
+from .format import describe_reported, format_date, format_money, format_partial_date
 from .html.savings_tables import render_savings_list
 from .html.text import esc, render_link, render_source_line
 from .markdown import GeneratedPage, escape_md, page_header
@@ -36,7 +36,9 @@ def render_case_study_page(cs: models.CaseStudy, hub) -> str:
         facts.append(("Period", esc(cs.period.label)))
     facts.append(("Investment", format_money(cs.investment, exact=True) if cs.investment is not None
                   else "not stated in the source"))
-    facts.append(("Reported in", render_link(str(cs.year), href(uri, year_page(cs.year)))))
+    # Side by side: when the source reported the figures, which readers judge them by, and when the hub added them.
+    facts.append(("Figures reported", f"{esc(format_partial_date(cs.source.date))} ("
+                  + render_link(f"all case studies reported in {cs.year}", href(uri, year_page(cs.year))) + ")"))
     dates = f"published {format_date(cs.published)}" + (f", updated {format_date(cs.updated)}" if cs.updated else "")
     facts.append(("On the hub", dates))
     panel = "\n".join(f"<dt>{name}</dt>\n<dd>{value}</dd>" for name, value in facts)
@@ -71,8 +73,9 @@ def render_area(hub, area_id: str, from_uri: str) -> str:
 
 
 def render_related(cs: models.CaseStudy, hub) -> str:
-    """A 'Related case studies' section, each with what it has in common with this one. Its heading stays Markdown,
-    between the section's start and its list, so it has the anchor and permalink every heading has."""
+    """A 'Related case studies' section, each with what it has in common with this one and the age of its figures.
+    Its heading stays Markdown, between the section's start and its list, so it has the anchor and permalink every
+    heading has."""
     related = hub.related.get(cs.slug, [])
     if not related:
         return ""
@@ -82,7 +85,7 @@ def render_related(cs: models.CaseStudy, hub) -> str:
         other = hub.case_studies[entry.slug]
         shared = ", ".join(esc(hub.registers[REGISTER_OF[kind]][item].name) for kind, item in entry.shared)
         items.append(f'<li>{render_link(other.title, href(uri, case_study_page(other.slug)))}<br>\n'
-                     f"<small>In common: {shared}</small></li>")
+                     f"<small>In common: {shared} · {esc(describe_reported(other))}</small></li>")
     # Kept out of the search index: other studies' titles here would make this page match searches for them.
     return (html_block('<section class="hub-related" data-pagefind-ignore="all">') + "## Related case studies\n"
             + html_block("<ul>\n" + "\n".join(items) + "\n</ul>\n</section>"))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ..figures.changes import Digest, DigestEntry, latest_month, select_digest
 from . import urls
-from .format import format_date, plural
-from .html.text import esc
+from .format import describe_reported, format_date, plural
+from .html.text import esc, render_link
 from .markdown import escape_md, page_header
 from .passthrough import html_block
 
@@ -46,8 +46,9 @@ def describe_empty(digest: Digest) -> str:
 
 
 def describe_when(entry: DigestEntry, capital: bool = False) -> str:
-    """'new, 1 December 2026' ('New, …' where it opens a line)."""
-    text = f"{entry.change}, {format_date(entry.date)}"
+    """'new, 1 December 2026 · figures reported April 2011' ('New, …' where it opens a line): the day of the change
+    on the hub, which orders the digest, and the age of the figures, which readers judge them by."""
+    text = f"{entry.change}, {format_date(entry.date)} · {describe_reported(entry.case_study)}"
     return text[0].upper() + text[1:] if capital else text
 
 
@@ -123,7 +124,10 @@ def render_digest_page(hub, today: dt.date) -> str:
                     "ready for newsletters.", "digest")
         + f"# What's new: {month}\n"
         + html_block(f"<p>{plural(len(digest.entries), 'case study', 'case studies')} published or updated "
-                     f"{esc(describe_range(since, until))}, grouped by theme.</p>\n")
+                     f"{esc(describe_range(since, until))}, grouped by theme, the latest change first: the day given "
+                     "first is the day the hub added or updated each one, then when its figures were reported. "
+                     f"{render_link('The case-study index', urls.href(page, urls.CASE_STUDIES))} lists every case "
+                     "study with the newest figures first.</p>\n")
         + render_digest_listing(digest, page)
         + "\n## For newsletters\n\n"
         + f'<p class="hub-downloads">This digest, ready to paste, with full addresses: {downloads}.</p>\n\n'

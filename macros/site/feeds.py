@@ -14,6 +14,7 @@ from ..content import models
 from ..figures.changes import newest_changes
 from ..figures.selection import last_changed
 from . import urls
+from .format import describe_reported
 
 log = get_plugin_logger("hub.feeds")
 
@@ -98,11 +99,18 @@ def render_rss(feed: Feed, hub, site_url: str) -> str:
         _add(item, "title", cs.title)
         _add(item, "link", url)
         _add(item, "guid", url, isPermaLink="true")
-        _add(item, "description", cs.summary)
+        _add(item, "description", describe_item(cs))
         _add(item, "pubDate", format_datetime(_midnight(last_changed(cs))))
         for theme in cs.themes:
             _add(item, "category", hub.themes[theme].name)
     return _serialise(rss)
+
+
+def describe_item(cs: models.CaseStudy) -> str:
+    """A feed item's text: the summary, and the age of the figures, as the feed's date is the day of the change on
+    the hub ('… Figures reported April 2011.')."""
+    reported = describe_reported(cs)
+    return f"{cs.summary} {reported[0].upper()}{reported[1:]}."
 
 
 def render_atom(feed: Feed, hub, site_url: str, site_name: str) -> str:
@@ -124,7 +132,7 @@ def render_atom(feed: Feed, hub, site_url: str, site_name: str) -> str:
         _add(entry, "link", href=url, rel="alternate", type="text/html")
         _add(entry, "published", _midnight(cs.published).isoformat().replace("+00:00", "Z"))
         _add(entry, "updated", _midnight(last_changed(cs)).isoformat().replace("+00:00", "Z"))
-        _add(entry, "summary", cs.summary, type="text")
+        _add(entry, "summary", describe_item(cs), type="text")
         for theme in cs.themes:
             _add(entry, "category", term=theme, label=hub.themes[theme].name)
     return _serialise(root)

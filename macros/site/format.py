@@ -100,6 +100,24 @@ def format_partial_date(text: str) -> str:
     return str(parts[0])
 
 
+def describe_reported(cs: models.CaseStudy) -> str:
+    """When its figures were reported, as precisely as its source is dated: 'figures reported April 2011'."""
+    return f"figures reported {format_partial_date(cs.source.date)}"
+
+
+def describe_on_hub(cs: models.CaseStudy) -> str:
+    """When the hub added it, or last updated it: 'added to the hub 22 November 2026'."""
+    if cs.updated:
+        return f"updated on the hub {format_date(cs.updated)}"
+    return f"added to the hub {format_date(cs.published)}"
+
+
+def describe_dates(cs: models.CaseStudy) -> list[str]:
+    """A listed case study's two dates, the age of its figures first: readers judge a figure by when it was
+    reported, not by when the hub added it."""
+    return [describe_reported(cs), describe_on_hub(cs)]
+
+
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 

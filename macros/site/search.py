@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..content import models
 from .facets import dataset_facet_values, facet_values, sort_keys, sorted_amounts
+from .format import describe_dates
 from .html.text import esc
 from .urls import SEARCH, SEARCH_INDEX
 
@@ -56,7 +57,8 @@ def render_search_data(kind: str, filters: dict[str, list[str]], sorts: dict[str
 
 def render_case_study_search_data(cs: models.CaseStudy, hub) -> str:
     aliases = [alias for a in cs.authorities for alias in hub.authorities[a].aliases]
-    details = f"Case study · {hub.partnerships[cs.partnership].short_name} · reported in {cs.year}"
+    # The age of its figures beside the day the hub added it, as every listing gives them (`format.describe_dates`).
+    details = " · ".join(["Case study", hub.partnerships[cs.partnership].short_name, *describe_dates(cs)])
     # Each "largest saving" sort's amount, in words, so a sorted result can show what it was ranked by.
     return render_search_data("case-study", facet_values(cs, hub), sort_keys(cs),
                               {"summary": cs.summary, "details": details, **sorted_amounts(cs)}, aliases)

@@ -1,5 +1,5 @@
 """The case-study index as a browse page of a crowded council leads to it (`tests/crowded.py`): filtered to the
-council, or to the area of the work that covered it, it lists every case study, newest first."""
+council, or to the area of the work that covered it, it lists every case study, the newest figures first."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_the_index_a_crowded_council_page_links_to_lists_every_case_study_naming
         tab.goto(url + "authorities/nottinghamshire-cc/")
         with tab.expect_navigation():
             tab.click(f"text=See all {CROWD:,}")
-        assert shown_list(tab) == [f"{crowded_slug(i)}/" for i in range(CROWD)]  # newest first
+        assert shown_list(tab) == [f"{crowded_slug(i)}/" for i in range(CROWD)]  # the newest figures first
         status = tab.locator("#hub-status").inner_text()
         assert status.startswith(f"{CROWD} of {CROWD + AREA_WIDE} case studies shown")
         assert not tab.locator(".hub-pagination").is_visible()

@@ -3,6 +3,7 @@ tests/unit/site/test_search.py and tests/site/test_search.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -215,3 +216,60 @@ def test_an_old_link_sorted_by_saving_still_sorts_by_the_largest_saving(page, si
                                           "links => links.map(a => a.getAttribute('href'))")
         amounts = [expected[href.strip("/")] for href in hrefs]
     assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0
+
+
+# --- "Newest": the newest figures (the day their source reported them), or the newest on the hub ------------------
+
+def day_of(cs, sort: str) -> dt.date:
+    """The day a date sort goes by, found here from the case study: the day its source reported its figures (a year
+    or month alone counting from its first day), or the day the hub added or last updated it."""
+    if sort == "added":
+        return cs.updated or cs.published
+    parts = [int(part) for part in cs.source.date.split("-")]
+    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
+DATE_SORTS = [("newest", "Newest figures first (date reported)"),
+              ("added", "Newest on the hub first (date added or updated)")]
+
+
+def test_the_sort_menus_offer_the_newest_figures_and_the_newest_on_the_hub_each_saying_which_date(page, site_url):
+    for address in ("search/", "case-studies/"):
+        page.goto(site_url + address)
+        options = page.eval_on_selector_all("#hub-filter-sort option", "options => options.map(o => [o.value, o.text])")
+        assert [list(sort) for sort in DATE_SORTS] == [option for option in options if option[0] in dict(DATE_SORTS)]
+        hint = page.locator("#hub-sort-hint").text_content()
+        assert "“Newest figures” sorts by the day each case study's source reported its figures" in hint
+
+
+@pytest.mark.parametrize("sort, label", DATE_SORTS)
+def test_search_sorted_by_a_newest_sort_orders_the_results_by_its_date(page, site_url, hub, sort, label):
+    page.goto(site_url + "search/?q=council")
+    results(page)
+    page.select_option("#hub-filter-sort", sort)
+    wait_for_status(page, re.escape(f"Sorted: {label.lower()}."))
+    assert f"sort={sort}" in page.url
+    count = int(page.locator("#hub-status").inner_text().split()[0])
+    while page.locator("#hub-more").is_visible():  # every result, ten at a time
+        shown = len(results(page))
+        page.click("#hub-more")
+        page.wait_for_function("n => document.querySelectorAll('#hub-results li').length > n", arg=shown)
+    shown = [hub.case_studies[url.split("/")[2]] for url in results(page)]
+    days = [day_of(cs, sort) for cs in shown]
+    assert len(shown) == count > 10 and days == sorted(days, reverse=True) and len(set(days)) > 1
+    details = page.eval_on_selector_all(".hub-result__details", "lines => lines.map(p => p.textContent)")
+    for cs, line in zip(shown, details):  # each result says when its figures were reported
+        assert " · figures reported " in line and line.split(" · ")[2].endswith(cs.source.date[:4]), (cs.slug, line)
+
+
+@pytest.mark.parametrize("sort, label", DATE_SORTS)
+def test_the_index_sorted_by_a_newest_sort_lists_every_case_study_by_its_date(page, site_url, hub, sort, label):
+    page.goto(site_url + f"case-studies/?sort={sort}")
+    status = wait_for_status(page, " shown")
+    hrefs = page.eval_on_selector_all("#hub-case-list > li:not([hidden]) > a",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    days = [day_of(hub.case_studies[href.strip("/")], sort) for href in hrefs]
+    assert days == sorted(days, reverse=True) and len(set(days)) > 1
+    if sort == "added":  # a list from the index's data
+        assert status == f"All {len(hub.case_studies)} case studies shown. Sorted: {label.lower()}."
+        assert sorted(href.strip("/") for href in hrefs) == sorted(hub.case_studies)

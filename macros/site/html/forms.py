@@ -16,7 +16,9 @@ FILTER_HINT = ("Authority, type, region and sub-region find the case studies tha
                "the savings filter looks only at the savings credited to such a council, as its page counts them. "
                "Work the source describes as area-wide, naming no council, is found with "
                "“Area-wide work covering” and is never credited to the councils of its area.")
-SORT_HINT = ("“Largest saving” sorts compare the largest single delivered saving of each case study on the basis "
+SORT_HINT = ("“Newest figures” sorts by the day each case study's source reported its figures (a source dated by "
+             "year alone counts from 1 January), “newest on the hub” by the day the hub added or last updated it. "
+             "“Largest saving” sorts compare the largest single delivered saving of each case study on the basis "
              "chosen (a year, one-off, or a total over a period) and show it on each result; forecasts are not "
              "counted.")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...content import models
 from ...figures import attribution
 from .. import urls
-from ..format import describe_delivered
+from ..format import describe_dates, describe_delivered
 from .text import esc
 
 EMPTY = "No published case studies yet."
@@ -25,10 +25,11 @@ def credited_words(hub, credited: dict) -> str:
 
 
 def describe_case_study(cs: models.CaseStudy, hub, savings: bool = True, credited: dict | None = None) -> list[str]:
-    """A listed case study's facts, as text: its partnership, year and delivered savings. `savings=False` leaves the
-    amounts out (area-wide work a page lists but does not credit); `credited` (council filters, e.g.
-    {"authority": "blaby"}) counts only the savings credited to that council and says whom the rest are not."""
-    facts = [hub.partnerships[cs.partnership].short_name, str(cs.year)]
+    """A listed case study's facts, as text: its partnership, when its figures were reported and when the hub added
+    or updated it, and its delivered savings. `savings=False` leaves the amounts out (area-wide work a page lists
+    but does not credit); `credited` (council filters, e.g. {"authority": "blaby"}) counts only the savings
+    credited to that council and says whom the rest are not."""
+    facts = [hub.partnerships[cs.partnership].short_name, *describe_dates(cs)]
     if cs.area and not savings:
         facts.append(f"area-wide: {hub.area_name(cs.area)}")
     if not savings:

@@ -9,7 +9,7 @@ from ...content import models
 from ...figures import attribution
 from ...figures.leagues import ENTITY_HEADINGS, EntitySavings
 from ...figures.savings import BASIS_LABELS, KIND_LABELS, STATUS_LABELS, TYPE_LABELS, summarise_savings
-from ..format import describe_basis, format_money, plural, years_words
+from ..format import describe_basis, format_money, format_partial_date, plural, years_words
 from .. import urls
 from .text import esc, render_link, render_notes
 
@@ -119,13 +119,15 @@ def render_entity_savings(by: str, entities: list[tuple[str, str]], savings: Ent
 def render_largest_savings(case_studies: list[models.CaseStudy], largest: pd.DataFrame, caption: str,
                            from_uri: str) -> str:
     """The case studies with the largest delivered savings on one basis (`savings.largest_delivered_savings`; the
-    caption names the basis), each linked, with its amount and kind."""
+    caption names the basis), each linked, with its amount, kind and when the source reported it."""
     rows = []
     for case_study, saving in zip(case_studies, largest.itertuples()):
         link = render_link(case_study.title, urls.href(from_uri, urls.case_study_page(case_study.slug)))
         years = f" over {years_words(int(saving.years))}" if pd.notna(saving.years) and saving.years else ""
         rows.append(f'<tr><th scope="row">{link}</th><td class="hub-num">{esc(format_money(saving.amount, exact=True))}'
-                    f'{esc(years)}</td><td>{esc(TYPE_LABELS[saving.type])}</td></tr>')
+                    f'{esc(years)}</td><td>{esc(TYPE_LABELS[saving.type])}</td>'
+                    f'<td>{esc(format_partial_date(case_study.source.date))}</td></tr>')
     return (f'<table class="hub-table hub-largest">\n<caption>{esc(caption)}</caption>\n'
             '<thead><tr><th scope="col">Case study</th><th scope="col">Largest delivered saving</th>'
-            '<th scope="col">Kind</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n")
+            '<th scope="col">Kind</th><th scope="col">Reported</th></tr></thead>\n<tbody>\n' + "\n".join(rows)
+            + "\n</tbody>\n</table>\n")

@@ -108,16 +108,18 @@ def test_the_digest_groups_by_first_theme_with_the_newest_change_first(newslette
 
 
 @pytest.mark.parametrize("form, shape", [
-    ("text", "Procurement\n-----------\n\nLate November study\nNew, 21 November 2026\n"),
+    ("text", "Procurement\n-----------\n\nLate November study\n"
+             "New, 21 November 2026 · figures reported 1 February 2008\n"),
     ("markdown", "### Procurement\n\n- [**Late November study**](https://hub.example.org/case-studies/late-november/)"
-                 " — new, 21 November 2026  \n"),
+                 " — new, 21 November 2026 · figures reported 1 February 2008  \n"),
     ("html", '<h3 style="'),
 ])
-def test_each_form_shows_theme_headings_and_what_changed_when(newsletter_repo, form, shape):
+def test_each_form_shows_theme_headings_what_changed_when_and_the_age_of_the_figures(newsletter_repo, form, shape):
     text = run_digest(newsletter_repo.root, "--since", "2026-11-01", "--until", "2026-11-30", "--format", form)
     assert "New and updated case studies, 1 November 2026 to 30 November 2026" in text
     assert shape in text
-    assert "pdated, 10 November 2026" in text
+    assert "pdated, 10 November 2026 · figures reported March 2013" in text
+    assert "ew, 1 November 2026 · figures reported 2010" in text
 
 
 def test_all_three_forms_can_be_written_to_a_folder(newsletter_repo, tmp_path):

@@ -1,11 +1,15 @@
-"""Money, numbers and dates in words (site/format.py): the one money rule, and dataset values as printed."""
+"""Money, numbers and dates in words (site/format.py): the one money rule, dataset values as printed, and the
+age of a case study's figures beside its days on the hub."""
 
 from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
 from macros.content import models
-from macros.site.format import format_money, format_partial_date, format_value
+from macros.site.format import describe_dates, format_money, format_partial_date, format_value
 from macros.site.html.text import render_source_line
 
 
@@ -46,3 +50,14 @@ def test_a_source_date_is_written_in_words_as_precisely_as_it_is_given(date, exp
 def test_a_source_line_gives_its_date_once_and_in_words(document, date, section, expected):
     source = models.SourceRef.model_validate({"document": document, "date": date, "section": section})
     assert render_source_line(source) == expected
+
+
+@pytest.mark.parametrize("date, updated, expected", [
+    ("2011-04-12", None, ["figures reported 12 April 2011", "added to the hub 22 November 2026"]),
+    ("2011-04", "2026-12-01", ["figures reported April 2011", "updated on the hub 1 December 2026"]),
+    ("2010", None, ["figures reported 2010", "added to the hub 22 November 2026"]),
+])
+def test_a_listing_gives_the_age_of_the_figures_beside_the_day_the_hub_added_or_updated_them(date, updated, expected):
+    cs = SimpleNamespace(source=SimpleNamespace(date=date), published=dt.date(2026, 11, 22),
+                         updated=dt.date.fromisoformat(updated) if updated else None)
+    assert describe_dates(cs) == expected
