@@ -10,19 +10,14 @@ import datetime as dt
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.site.search import read_index
 
-from tests.conftest import NEWSLETTER_NEWEST_FIGURES, NEWSLETTER_REPORTED, reported_words
+from tests.conftest import NEWSLETTER_NEWEST_FIGURES, NEWSLETTER_REPORTED, read_page, reported_words
 from tests.index_pages import listed_case_studies, read_index_pages
 from tests.site.test_feeds import HUB_ORDER, read_rss
-
-
-def read(site: Path, address: str) -> str:
-    return (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
 def listed_item(page: str, slug: str) -> str:
@@ -63,7 +58,7 @@ ON_THE_HUB = {**{slug: f"added to the hub {day}" for slug, day in PUBLISHED.item
 
 @pytest.mark.parametrize("slug", NEWSLETTER_NEWEST_FIGURES)
 def test_a_case_study_page_says_when_its_figures_were_reported_beside_its_days_on_the_hub(newsletter_hub, slug):
-    page = read(newsletter_hub.site, f"case-studies/{slug}")
+    page = read_page(newsletter_hub.site, f"case-studies/{slug}")
     reported = NEWSLETTER_REPORTED[slug]
     facts = facts_panel(page)
     assert facts["Figures reported"] == f"{reported_words(reported)} (all case studies reported in {reported[:4]})"
@@ -80,7 +75,7 @@ def test_every_listing_of_a_case_study_and_its_search_data_say_when_its_figures_
     reported, on_the_hub = f"figures reported {reported_words(NEWSLETTER_REPORTED[slug])}", ON_THE_HUB[slug]
     year = NEWSLETTER_REPORTED[slug][:4]
     for address in ("case-studies", f"years/{year}", "partnerships/em-iep", "authorities/nottinghamshire-cc", ""):
-        item = listed_item(read(site, address), slug)
+        item = listed_item(read_page(site, address), slug)
         assert f"· {reported} · {on_the_hub}" in " ".join(item.split()), (address, item)
     data = json.loads((site / "case-studies" / "index.json").read_text(encoding="utf-8"))
     [listed] = [item for item in data["items"] if item["href"] == f"{slug}/"]
@@ -93,14 +88,14 @@ def test_lists_of_case_studies_put_the_newest_figures_first_and_say_so(newslette
     site = newsletter_hub.site
     assert HUB_ORDER != NEWSLETTER_NEWEST_FIGURES  # the order of changes on the hub is another order
     assert listed_case_studies(site) == NEWSLETTER_NEWEST_FIGURES
-    index = read(site, "case-studies")
+    index = read_page(site, "case-studies")
     assert "All 6 case studies, the newest figures first (by the day their source reported them)." in index
     assert '<a href="../digest/">What\'s new</a> lists those the hub added or updated lately.' in index
     procurement = [slug for slug in NEWSLETTER_NEWEST_FIGURES if slug != "november-sharing"]
-    theme = read(site, "themes/procurement")
+    theme = read_page(site, "themes/procurement")
     assert listed_slugs(theme, 'id="case-studies-') == procurement
     assert "The newest figures first, by the day their source reported them." in theme
-    assert listed_slugs(read(site, "")) == NEWSLETTER_NEWEST_FIGURES  # the test hub's home: case_study_list()
+    assert listed_slugs(read_page(site, "")) == NEWSLETTER_NEWEST_FIGURES  # the test hub's home: case_study_list()
 
 
 def test_the_index_data_sorts_by_the_day_reported_or_the_day_added_as_the_sort_menu_names_them(newsletter_hub):
@@ -111,18 +106,18 @@ def test_the_index_data_sorts_by_the_day_reported_or_the_day_added_as_the_sort_m
         slug: day_reported(NEWSLETTER_REPORTED[slug]).isoformat() for slug in NEWSLETTER_NEWEST_FIGURES}
     assert items["updated-in-november"]["added"] == "2026-11-10" and items["late-november"]["added"] == "2026-11-21"
     assert sorted(items, key=lambda slug: items[slug]["added"], reverse=True) == HUB_ORDER
-    index = read(site, "case-studies")
+    index = read_page(site, "case-studies")
     assert '<option value="newest">Newest figures first (date reported)</option>' in index
     assert '<option value="added">Newest on the hub first (date added or updated)</option>' in index
     for slug, keys in items.items():  # what each page gives Pagefind to sort the search page's results by
-        page = read(site, f"case-studies/{slug}")
+        page = read_page(site, f"case-studies/{slug}")
         for key in ("newest", "added"):
             assert f'data-pagefind-sort="{key}:{keys[key]}"' in page
 
 
 def test_whats_new_and_the_feeds_still_list_by_the_day_of_the_change_and_say_so(newsletter_hub):
     site = newsletter_hub.site
-    page = read(site, "digest")
+    page = read_page(site, "digest")
     assert "grouped by theme, the latest change first" in page
     procurement = page.split('id="procurement"', 1)[1].split("<h2", 1)[0]
     assert listed_slugs(procurement) == ["late-november", "updated-in-november", "first-of-november"]
@@ -147,18 +142,18 @@ def test_a_real_case_study_reported_in_2011_says_so_on_its_page_in_the_index_a_b
     cs = hub.select(year=2011)[0]  # the newest figures of 2011: listed on the year's page however many there are
     words = f"figures reported {reported_words(cs.source.date)}"
     assert words.endswith("2011")
-    page = read(site, f"case-studies/{cs.slug}")
+    page = read_page(site, f"case-studies/{cs.slug}")
     assert facts_panel(page)["Figures reported"].startswith(reported_words(cs.source.date) + " (")
     [index] = [page for page in read_index_pages(site).values() if cs.slug in listed_slugs(page)]
     assert words in listed_item(index, cs.slug)
-    assert words in listed_item(read(site, "years/2011"), cs.slug)
+    assert words in listed_item(read_page(site, "years/2011"), cs.slug)
     [indexed] = [entry for entry in read_index(site) if entry["url"].rstrip("/").endswith(f"/case-studies/{cs.slug}")]
     assert words in indexed["meta"]["details"]
     assert f'data-pagefind-sort="newest:{day_reported(cs.source.date).isoformat()}"' in page
 
 
 def test_related_case_studies_and_the_largest_savings_say_when_their_figures_were_reported(newsletter_hub, site, hub):
-    page = read(newsletter_hub.site, "case-studies/late-november")
+    page = read_page(newsletter_hub.site, "case-studies/late-november")
     related = page.split('class="hub-related"', 1)[1].split("</section>", 1)[0]
     listed = re.findall(r'<li><a href="\.\./([a-z0-9-]+)/">.*?<small>(.*?)</small>', related, re.S)
     assert listed
@@ -166,7 +161,7 @@ def test_related_case_studies_and_the_largest_savings_say_when_their_figures_wer
         assert html.unescape(facts).endswith(f" · figures reported {reported_words(NEWSLETTER_REPORTED[slug])}")
     # A crowded page's largest savings, each row with its source's date.
     year = max(hub.years(), key=lambda y: len(hub.select(year=y)))
-    table = read(site, f"years/{year}").split('class="hub-table hub-largest"', 1)[1].split("</table>", 1)[0]
+    table = read_page(site, f"years/{year}").split('class="hub-table hub-largest"', 1)[1].split("</table>", 1)[0]
     assert '<th scope="col">Reported</th>' in table
     rows = re.findall(r'<tr><th scope="row">.*?</tr>', table, re.S)
     assert rows
