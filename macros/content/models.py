@@ -46,10 +46,6 @@ class Period(Model):
             fail(f"the period ends ({self.end}) before it starts ({self.start})", "swap start and end, or correct the years")
         return self
 
-    @property
-    def label(self) -> str:
-        return f"{self.start} to {self.end}" if self.end else f"from {self.start}"
-
 
 class Authority(Model):
     id: Id

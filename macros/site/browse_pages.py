@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..figures import attribution
 from ..figures.savings import largest_delivered_savings
 from .facets import filter_query
+from .format import describe_period
 from .html.lists import credited_words, render_case_study_list
 from .html.savings_tables import BASIS_COLUMNS, render_largest_savings, render_savings_summary
 from .html.tables import render_dataset_rows, render_index_table
@@ -255,12 +256,12 @@ def partnership_pages(hub, existing: set[str]) -> list[GeneratedPage]:
         if uri in existing:  # a hand-written page owns this address and lists its case studies by macro
             continue
         intro = render_paragraphs(p.description) + _paragraph(
-            f"<strong>Region:</strong> {esc(p.region)}", f"<strong>Period:</strong> {esc(p.period.label)}")
+            f"<strong>Region:</strong> {esc(p.region)}", f"<strong>Period:</strong> {esc(describe_period(p.period))}")
         pages.append(GeneratedPage(uri, _slice_page(
             hub, uri, p.name, p.description or p.name, "partnership", intro, {"partnership": p.id},
             f"come from {p.name}")))
     rows = [(index_link(p.name, PARTNERSHIPS, register_page("partnerships", p.id)), esc(p.region),
-             esc(p.period.label), len(hub.select(partnership=p.id))) for p in hub.partnerships.values()]
+             esc(describe_period(p.period)), len(hub.select(partnership=p.id))) for p in hub.partnerships.values()]
     if PARTNERSHIPS not in existing:
         pages.append(GeneratedPage(PARTNERSHIPS,
                                    page_header("Partnerships", "Case studies by partnership.", "index")

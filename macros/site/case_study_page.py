@@ -4,7 +4,7 @@ tells the search index."""
 from __future__ import annotations
 
 from ..content import models
-from .format import describe_reported, format_date, format_money, format_partial_date
+from .format import describe_period, describe_reported, format_date, format_money, format_partial_date
 from .html.savings_tables import render_savings_list
 from .html.text import esc, render_link, render_source_line
 from .markdown import GeneratedPage, escape_md, page_header
@@ -33,7 +33,7 @@ def render_case_study_page(cs: models.CaseStudy, hub) -> str:
             else " — the source also describes the work as area-wide")))
     facts.append(("Themes", ", ".join(linked("themes", t) for t in cs.themes)))
     if cs.period:
-        facts.append(("Period", esc(cs.period.label)))
+        facts.append(("Period", esc(describe_period(cs.period))))
     facts.append(("Investment", format_money(cs.investment, exact=True) if cs.investment is not None
                   else "not stated in the source"))
     # Side by side: when the source reported the figures, which readers judge them by, and when the hub added them.

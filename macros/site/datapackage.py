@@ -14,6 +14,7 @@ from ..content.slugs import SLUG_PATTERN
 from ..figures import attribution
 from . import urls
 from .exports import ExportTable, frame_to_csv
+from .format import describe_period
 
 MISSING = [""]                            # an empty cell is unknown (or, in the case-study table, not stated): never 0
 ID_LIST = "ids separated by ';'"
@@ -175,7 +176,7 @@ def build_datapackage(hub, site_name: str = "", site_url: str = "") -> dict:
     for dataset in hub.datasets.values():
         partnership = hub.partnerships[dataset.partnership].name
         description = (f"{dataset.description + ' ' if dataset.description else ''}Figures as printed in the source, "
-                       f"{partnership}, {dataset.period.label}; an empty cell is a value the source leaves unknown.")
+                       f"{partnership}, {describe_period(dataset.period)}; an empty cell is a value the source leaves unknown.")
         resources.append(resource(dataset.id, inside_package(packaged_copy(dataset.id)), dataset.title, description,
                                   dataset_schema(hub, dataset), [describe_source(dataset.source)]))
     for export_id, table in sorted(hub.exports.items()):

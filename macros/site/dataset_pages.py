@@ -3,6 +3,7 @@ of them all with the Data Package that describes the open data."""
 
 from __future__ import annotations
 
+from .format import describe_period
 from .html.tables import render_dataset_table, render_index_table
 from .html.text import esc, render_datapackage_note, render_downloads, render_link, render_paragraphs
 from .markdown import GeneratedPage, escape_md, page_header
@@ -19,7 +20,7 @@ def dataset_pages(hub) -> list[GeneratedPage]:
         intro = render_paragraphs(dataset.description)
         facts = (f"<p><strong>Partnership:</strong> "
                  f"{render_link(partnership.name, href(uri, register_page('partnerships', partnership.id)))}<br>\n"
-                 f"<strong>Period:</strong> {esc(dataset.period.label)}</p>\n")
+                 f"<strong>Period:</strong> {esc(describe_period(dataset.period))}</p>\n")
         notes = render_paragraphs(dataset.notes)
         table = render_dataset_table(dataset, hub.totals[dataset.id], hub, uri) + render_downloads(
             uri, *dataset_downloads(dataset.id), "this dataset")
@@ -27,7 +28,7 @@ def dataset_pages(hub) -> list[GeneratedPage]:
                                    + f"# {escape_md(dataset.title)}\n"
                                    + html_block(intro + facts + table + notes + render_dataset_search_data(dataset, hub))))
     rows = [(render_link(d.title, href(DATASETS, dataset_page(d.id))), esc(hub.partnerships[d.partnership].short_name),
-             esc(d.period.label), len(d.rows)) for d in hub.datasets.values()]
+             esc(describe_period(d.period)), len(d.rows)) for d in hub.datasets.values()]
     pages.append(GeneratedPage(DATASETS, page_header("Data", "The published figures of each programme.", "index")
                                + "# Data\n" + html_block(
                                    "<p>The tables of figures published in the partnerships' reports, with units, "

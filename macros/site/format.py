@@ -100,6 +100,12 @@ def format_partial_date(text: str) -> str:
     return str(parts[0])
 
 
+def describe_period(period: models.Period) -> str:
+    """A period in words, as precise as its source: '2009 to 2011', 'from April 2010', 'April 2010 to March 2011'."""
+    start = format_partial_date(period.start)
+    return f"{start} to {format_partial_date(period.end)}" if period.end else f"from {start}"
+
+
 def describe_reported(cs: models.CaseStudy) -> str:
     """When its figures were reported, as precisely as its source is dated: 'figures reported April 2011'."""
     return f"figures reported {format_partial_date(cs.source.date)}"

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..content import models
 from .facets import dataset_facet_values, facet_values, sort_keys, sorted_amounts
-from .format import describe_dates
+from .format import describe_dates, describe_period
 from .html.text import esc
 from .urls import SEARCH, SEARCH_INDEX
 
@@ -67,7 +67,7 @@ def render_case_study_search_data(cs: models.CaseStudy, hub) -> str:
 def render_dataset_search_data(dataset: models.Dataset, hub) -> str:
     filters = dataset_facet_values(dataset, hub)
     aliases = [alias for a in filters["authority"] for alias in hub.authorities[a].aliases]
-    details = f"Dataset · {hub.partnerships[dataset.partnership].short_name} · {dataset.period.label}"
+    details = f"Dataset · {hub.partnerships[dataset.partnership].short_name} · {describe_period(dataset.period)}"
     return render_search_data("dataset", filters, {},
                               {"summary": dataset.description or dataset.title, "details": details}, aliases)
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from macros.content import models
-from macros.site.format import describe_dates, format_money, format_partial_date, format_value
+from macros.site.format import describe_dates, describe_period, format_money, format_partial_date, format_value
 from macros.site.html.text import render_source_line
 
 
@@ -61,3 +61,12 @@ def test_a_listing_gives_the_age_of_the_figures_beside_the_day_the_hub_added_or_
     cs = SimpleNamespace(source=SimpleNamespace(date=date), published=dt.date(2026, 11, 22),
                          updated=dt.date.fromisoformat(updated) if updated else None)
     assert describe_dates(cs) == expected
+
+
+@pytest.mark.parametrize(("start", "end", "words"), [
+    ("2009", "2011", "2009 to 2011"),
+    ("2010-04", None, "from April 2010"),
+    ("2010-04", "2011-03", "April 2010 to March 2011"),
+])
+def test_a_period_reads_in_words_as_precisely_as_its_source(start, end, words):
+    assert describe_period(models.Period(start=start, end=end)) == words
