@@ -18,7 +18,8 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	@touch $@
 
 # --dirty: after an edit only the pages it changed are rendered again (macros/site/rebuilds.py); not strict, as a dirty
-# build always warns. Content problems still stop the preview; `make build` is the strict, full build.
+# build always warns. While the content has problems every page of the preview lists them (site/preview_errors.py)
+# until the next good save; `make build` is the strict, full build, and stops on them.
 serve: setup
 	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST)
 

@@ -47,13 +47,16 @@ def render_theme_scripts(env, config, base_urls, templates) -> set[str]:
     return scripts
 
 
-def build_policy(allowed_scripts) -> str:
-    """The policy text: the same for every page and in `_headers`."""
+def build_policy(allowed_scripts, live_reload: bool = False) -> str:
+    """The policy text: the same for every page and in `_headers`. With `live_reload` (the preview, `mkdocs serve`
+    only) inline scripts may run: the server adds its live-reload script to every page it serves, different each
+    time, so no hash could allow it. The pages are still checked to hold no inline script but the theme's."""
     hashes = " ".join(sorted(script_hash(script) for script in allowed_scripts))
+    inline = "'unsafe-inline'" if live_reload else hashes  # a hash would switch 'unsafe-inline' off
     directives = [
         ("default-src", "'self'"),
         # 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search code; it allows no JavaScript eval.
-        ("script-src", f"'self' 'wasm-unsafe-eval' {hashes}".strip()),
+        ("script-src", f"'self' 'wasm-unsafe-eval' {inline}".strip()),
         # Material sets inline styles; no contributed style survives the sanitiser, and none can load anything.
         ("style-src", "'self' 'unsafe-inline'"),
         ("img-src", "'self' data:"),  # Material's icons are data: addresses in its stylesheet

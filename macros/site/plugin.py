@@ -30,6 +30,7 @@ from .link_messages import install_link_messages
 from .linkcheck import check_site_links
 from .pages import generate_files, generate_pages
 from .passthrough import anchor_ids, lift_html, restore_html
+from .preview_errors import SHOWN_IN_BROWSER, FailingPreview
 from .previews import add_page_head
 from .rebuilds import PreviewPages, always_rebuild
 from .redirects import write_redirects
@@ -44,12 +45,23 @@ from .structured_data import add_structured_data
 log = get_plugin_logger("hub")
 
 
+class HubContentError(PluginError):
+    """The content's problems as the build error MkDocs reports, each problem kept for the preview's page."""
+
+    def __init__(self, error: ContentError):
+        super().__init__(str(error))
+        self.problems = error.problems
+
+
 class HubPlugin(BasePlugin[HubConfig]):
-    hub: Hub
+    hub: Hub | None = None  # None only in a preview whose first build found problems in the content
     hubs: HubCache | None = None  # kept across `mkdocs serve` rebuilds: the Hub is loaded again only after an edit
     preview: PreviewPages | None = None
     staging: Staging | None = None
     dirty: bool = False
+    serving: bool = False  # `mkdocs serve`: the preview shows a build's problems in the browser (`preview_errors.py`)
+    failing: FailingPreview | None = None
+    server = None  # the preview's server, from the first build on (`on_serve`)
     pieces: dict  # a page's generated HTML, lifted out of its Markdown until Markdown has run
 
     def on_startup(self, *, command: str, dirty: bool):
@@ -59,6 +71,9 @@ class HubPlugin(BasePlugin[HubConfig]):
         # `mkdocs serve --dirty` (make serve): render again only the pages an edit changed.
         self.preview = PreviewPages() if command == "serve" and dirty else None
         self.dirty = dirty
+        self.serving = command == "serve"
+        self.failing = FailingPreview() if self.serving else None
+        self.server = None
         if command == "serve" and threading.current_thread() is threading.main_thread():
             # Stopped by a signal as by Ctrl-C, so the serve command's clean-up (and on_shutdown) runs.
             signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -76,7 +91,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         try:
             self.hub = self.hubs.get()
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            if not (self.serving and self.server is None):
+                raise HubContentError(error) from None
+            # The preview's first build: no site to show yet, but a server showing the problems until they are fixed.
+            log.error(f"{error}\n{SHOWN_IN_BROWSER}")
+            self.failing.record(error)
+            self.hub = None
+            config.nav = None  # no pages are built, so none of the navigation's pages are missing
+            return config
         self.hub.exports.clear()  # refilled by the macros as this build renders its pages
         self.pieces = {}
         self.root = root
@@ -88,6 +110,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig):
+        if self.hub is None:  # the failing first build of a preview: the theme's files only, for the server to start
+            return Files([file for file in files if not file.is_documentation_page()])
         existing = {file.src_uri for file in files}
         if self.preview:
             for file in files.documentation_pages():
@@ -135,7 +159,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         bases = {get_relative_url(".", file.url) for file in files.documentation_pages()}
         bases.add(urlsplit(config.site_url or "/").path)
         self.theme_scripts = csp.render_theme_scripts(env, config, bases, self.config.theme_script_templates)
-        self.policy = csp.build_policy(self.theme_scripts)
+        self.policy = csp.build_policy(self.theme_scripts, live_reload=self.server is not None or self.serving)
         env.globals["hub_content_security_policy"] = self.policy
         return env
 
@@ -158,6 +182,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         return output
 
     def on_pre_build(self, config: MkDocsConfig):
+        if self.hub is None:
+            return
         if self.preview:
             self.preview.builds += 1
         # A preview renders only the pages an edit changed: the others keep what they showed.
@@ -177,7 +203,16 @@ class HubPlugin(BasePlugin[HubConfig]):
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """From now on a failed rebuild shows its problems on every page instead of leaving the browser waiting."""
+        self.server = server
+        self.failing = self.failing or FailingPreview()
+        self.failing.attach(server)
+        return server
+
     def on_build_error(self, error):
+        if self.failing:
+            self.failing.error = error  # the error itself: MkDocs raises only "Aborted with a BuildError!" after it
         if getattr(self, "search", None):
             self.search.abort()
         if self.staging:
@@ -185,6 +220,8 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     @event_priority(-100)  # after every other plugin: the staged site is published last
     def on_post_build(self, config: MkDocsConfig):
+        if self.hub is None:
+            return
         site_dir, site_url = Path(config.site_dir), config.site_url or ""
         csp.write_headers(site_dir, self.policy)
         write_redirects(self.hub, site_dir, config, self.policy)
