@@ -33,8 +33,11 @@ test-unit: setup  # the unit layer only (tests/unit): functions called directly,
 check: setup
 	$(BIN)/pkhub check $(CHECK_ARGS)
 
+# The site for publishing, at its real address: HUB_SITE_URL (README "Publishing"); mkdocs.yml's placeholder is
+# refused. A build that is not published (a pull request's) says PUBLISH=false and keeps the placeholder.
+PUBLISH ?= true
 build: setup
-	$(BIN)/mkdocs build --strict
+	HUB_PUBLISH=$(PUBLISH) $(BIN)/mkdocs build --strict
 
 bench: setup
 	$(BIN)/python bench/bench.py

@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Test hubs are built at mkdocs.yml's placeholder address and not for publishing, whatever the shell has set.
+for _name in ("HUB_SITE_URL", "HUB_PUBLISH"):
+    os.environ.pop(_name, None)
 import yaml
 
 pytest_plugins = ["tests.hubs"]  # small hubs that tests of several layers build once and read

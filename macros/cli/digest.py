@@ -13,6 +13,7 @@ from ..figures.changes import select_digest
 from ..figures.hub import build_hub
 from ..site.digest import FORMATS, SUFFIXES, describe_range, newsletter_link, render_digest
 from ..site.format import format_date
+from ..site.site_address import PLACEHOLDER_SITE_URL
 
 DEFAULT_DAYS = 30  # without --since: the last 30 days, the span of a monthly newsletter
 
@@ -62,6 +63,9 @@ def run(args, out=None, err=None) -> int:
     if not site_url:
         print("pkhub digest: links must be absolute: set site_url in mkdocs.yml or pass --site-url", file=err)
         return 2
+    if site_url.rstrip("/") == PLACEHOLDER_SITE_URL.rstrip("/"):  # said, not refused: a draft may be read first
+        print(f"pkhub digest: links start with the placeholder address {PLACEHOLDER_SITE_URL}, not the site's: set "
+              "HUB_SITE_URL (make digest HUB_SITE_URL=https://your-address/) or pass --site-url", file=err)
     try:
         hub = build_hub(args.root)
     except ContentError as error:

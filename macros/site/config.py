@@ -8,6 +8,9 @@ from mkdocs.config.base import Config
 
 
 class HubConfig(Config):
+    # A build for publishing (`make build`, which sets HUB_PUBLISH) refuses the placeholder site_url (site_address.py).
+    publishing = c.Type(bool, default=False)
+
     # Feeds: the newest changes are what readers poll for; older ones stay on the site.
     feed_size = c.Type(int, default=50)
 

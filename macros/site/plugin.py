@@ -37,6 +37,7 @@ from .redirects import write_redirects
 from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
 from .search_terms import write_search_terms
+from .site_address import describe_unpublishable_address
 from .sitemap import SitemapPages, content_dates, write_sitemaps
 from .source_lines import PageSources
 from .staging import Staging, strict_warnings_counted
@@ -85,6 +86,9 @@ class HubPlugin(BasePlugin[HubConfig]):
             self.preview.remove()
 
     def on_config(self, config: MkDocsConfig):
+        if self.config.publishing and (problem := describe_unpublishable_address(config.site_url,
+                                                                                 config.config_file_path)):
+            raise PluginError(problem)
         root = Path(config.config_file_path).parent
         if self.hubs is None or self.hubs.root != root:
             self.hubs = HubCache(root)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_URL
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -21,7 +21,7 @@ ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: (
     loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
     if isinstance(node, yaml.SequenceNode) else loader.construct_mapping(node)))
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 — safe
-OWN_HOST = urlsplit(CONFIG["site_url"]).hostname  # canonical links, feeds and previews name it; browsers load nothing
+OWN_HOST = urlsplit(SITE_URL).hostname  # the tests' address: canonical links, feeds and previews name it; browsers load nothing
 
 # A tag whose src/href/srcset/data/poster the browser loads by itself (an <a> or <area> is followed, not loaded).
 LOADING_TAG = re.compile(r"<(?!a\b|area\b|/)([a-z][a-z0-9:-]*)\b([^>]*)>", re.I | re.S)

@@ -158,6 +158,19 @@ def test_without_since_the_digest_covers_the_last_30_days_and_says_so_on_stderr(
     assert "pkhub" not in out
 
 
+def test_a_digest_at_the_placeholder_address_says_where_to_set_the_real_one_and_one_at_the_real_address_does_not(
+        newsletter_repo, capsys, monkeypatch):
+    args = ["--root", str(newsletter_repo.root), "digest", "--since", "2026-11-01", "--until", "2026-11-22"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert f"links start with the placeholder address {SITE_URL}" in err and "HUB_SITE_URL" in err
+    assert linked_slugs(out)  # the digest is still written, to be read before it is sent
+    monkeypatch.setenv("HUB_SITE_URL", "https://improvement.example.gov.uk/hub/")  # read by mkdocs.yml's !ENV
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "placeholder" not in err and 'href="https://improvement.example.gov.uk/hub/case-studies/' in out
+
+
 def test_make_digest_writes_the_digest_alone_to_its_output():
     # As an editor runs it at a shell, not from inside another make (which would announce its directory).
     env = {name: value for name, value in os.environ.items() if not name.startswith("MAKE")}

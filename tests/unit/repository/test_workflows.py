@@ -121,3 +121,18 @@ def test_every_pkhub_command_is_documented():
     commands = re.search(r"\{([a-z,]+)\}", result.stdout).group(1).split(",")
     docs = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert [c for c in commands if f"pkhub {c}" not in docs and f"make {c}" not in docs] == []
+
+
+def test_make_build_is_the_build_for_publishing_and_a_pull_request_builds_without_publishing():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "PUBLISH ?= true" in makefile
+    result = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True)
+    assert "HUB_PUBLISH=true .venv/bin/mkdocs build --strict" in result.stdout
+    result = subprocess.run(["make", "-n", "build", "PUBLISH=false"], cwd=ROOT, capture_output=True, text=True)
+    assert "HUB_PUBLISH=false .venv/bin/mkdocs build --strict" in result.stdout
+    [publish] = [step for step in steps("publish.yml") if step.get("run") == "make build"]
+    assert publish["env"] == {"HUB_SITE_URL": "${{ vars.HUB_SITE_URL }}"}
+    [check] = [step for step in steps("pull-request.yml") if "make build" in step.get("run", "")]
+    assert check["run"] == "make build PUBLISH=false" and "HUB_SITE_URL" not in check.get("env", {})
+    docs = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "HUB_SITE_URL" in docs and "vars.HUB_SITE_URL" in docs
