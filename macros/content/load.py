@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .memo import Memo, reuse
 from .parse import YamlError, parse_yaml
 from .problems import Problem
 from .settings import CASE_STUDIES, DATA, DATASETS, MAX_BYTES, REGISTERS, SOURCE_FOLDERS, SYNONYMS
@@ -65,11 +66,16 @@ def read_text(path: Path, display_path: str, kind: str) -> tuple[str | None, lis
     return text, []
 
 
-def read_front_matter(path: Path, display_path: str) -> SourceFile:
+def read_front_matter(path: Path, display_path: str, memo: Memo | None = None) -> SourceFile:
     """Split a Markdown file into YAML front matter (parsed) and body."""
     text, problems = read_text(path, display_path, "case study")
     if text is None:
         return SourceFile(display_path, None, problems=problems)
+    return reuse(memo, "parse", display_path, text, lambda: split_front_matter(text, display_path))
+
+
+def split_front_matter(text: str, display_path: str) -> SourceFile:
+    """A Markdown file's text as YAML front matter (parsed) and body."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return SourceFile(display_path, None, problems=[Problem(
@@ -101,11 +107,15 @@ def read_front_matter(path: Path, display_path: str) -> SourceFile:
     return SourceFile(display_path, data, body=body, body_line=index + 2)
 
 
-def read_yaml_file(path: Path, display_path: str, kind: str) -> SourceFile:
+def read_yaml_file(path: Path, display_path: str, kind: str, memo: Memo | None = None) -> SourceFile:
     """Parse a YAML data file."""
     text, problems = read_text(path, display_path, kind)
     if text is None:
         return SourceFile(display_path, None, problems=problems)
+    return reuse(memo, "parse", display_path, text, lambda: parse_yaml_text(text, display_path))
+
+
+def parse_yaml_text(text: str, display_path: str) -> SourceFile:
     try:
         data = parse_yaml(text)
     except YamlError as error:
@@ -171,19 +181,21 @@ def find_stray_files(root: Path) -> list[Problem]:
     return problems
 
 
-def load_sources(root: Path) -> Sources:
-    """Read every register, case study and dataset under `root`."""
+def load_sources(root: Path, memo: Memo | None = None) -> Sources:
+    """Read every register, case study and dataset under `root`; with a memo, parse only the files whose text
+    changed since it last read them."""
     root = Path(root)
     registers = {}
     for name in REGISTERS:
         path = root / DATA / f"{name}.yaml"
         if os.path.lexists(path):
-            registers[name] = read_yaml_file(path, _display(path, root), "register")
+            registers[name] = read_yaml_file(path, _display(path, root), "register", memo)
         else:
-            registers[name] = SourceFile(_display(path, root), [])
-    case_studies = [read_front_matter(path, _display(path, root))
+            display = _display(path, root)  # no file: an empty register (the same object while it has none)
+            registers[name] = reuse(memo, "parse", display, None, lambda: SourceFile(display, []))
+    case_studies = [read_front_matter(path, _display(path, root), memo)
                     for path in _entries(root / CASE_STUDIES) if path.suffix == ".md"]
-    datasets = [read_yaml_file(path, _display(path, root), "dataset")
+    datasets = [read_yaml_file(path, _display(path, root), "dataset", memo)
                 for path in _entries(root / DATASETS) if path.suffix == ".yaml"]
     sources = Sources(root, registers, case_studies, datasets)
     sources.stray = find_stray_files(root)

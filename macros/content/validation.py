@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from . import models
 from .errors import validate_item
 from .load import Sources, load_sources
+from .memo import Memo, Same, reuse
 from .markup import check_body
 from .parse import line_of
 from .problems import Problem
@@ -69,25 +70,38 @@ def check_area_ids(sources: Sources, registers: dict) -> list[Problem]:
             for index, item in enumerate(source.data or []) if isinstance(item, dict) and item.get("id") in shared]
 
 
-def validate_case_studies(sources: Sources, context: dict) -> tuple[list, list[Problem]]:
+def validate_case_study(source, context: dict) -> tuple[models.CaseStudy | None, list[Problem]]:
+    """One case study's model (or None) and its own problems: its fields, then its body."""
+    slug = Path(source.path).stem
+    if isinstance(source.data, dict) and "slug" in source.data:
+        return None, [Problem(source.path, source.data.key_lines["slug"], "slug",
+                              "the slug is the file name, not a field", "remove 'slug:' and rename the file")]
+    case_study, found = validate_item(models.CaseStudy, source.data, source, context,
+                                      extra={"slug": slug, "body": source.body})
+    problems = []
+    for problem in found:
+        if problem.field == "slug":
+            fix = problem.fix.replace("use", "rename the file to") + ".md" if slug not in RESERVED_NAMES \
+                else "rename the file"
+            problem = Problem(source.path, 1, "file name", problem.message, fix)
+        problems.append(problem)
+    return case_study, problems + check_body(source)
+
+
+def context_key(context: dict) -> tuple:
+    """Everything in the validation context a case study's result depends on: the day and the registers' ids."""
+    return context["today"], tuple((name, tuple(ids)) for name, ids in sorted(context["ids"].items()))
+
+
+def validate_case_studies(sources: Sources, context: dict, memo: Memo | None = None) -> tuple[list, list[Problem]]:
     case_studies, problems = [], []
+    key = context_key(context)
     for source in sources.case_studies:
         if source.data is None:
             continue
-        slug = Path(source.path).stem
-        if isinstance(source.data, dict) and "slug" in source.data:
-            problems.append(Problem(source.path, source.data.key_lines["slug"], "slug",
-                                    "the slug is the file name, not a field", "remove 'slug:' and rename the file"))
-            continue
-        case_study, found = validate_item(models.CaseStudy, source.data, source, context,
-                                          extra={"slug": slug, "body": source.body})
-        for problem in found:
-            if problem.field == "slug":
-                fix = problem.fix.replace("use", "rename the file to") + ".md" if slug not in RESERVED_NAMES \
-                    else "rename the file"
-                problem = Problem(source.path, 1, "file name", problem.message, fix)
-            problems.append(problem)
-        problems += check_body(source)
+        case_study, found = reuse(memo, "validate", source.path, (Same(source), key),
+                                  lambda: validate_case_study(source, context))
+        problems += found
         if case_study is not None:
             case_studies.append(case_study)
     problems += check_aliases(case_studies, sources)
@@ -109,8 +123,10 @@ def validate_datasets(sources: Sources, context: dict) -> tuple[list, dict, list
     return datasets, total_lines, problems
 
 
-def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
-    """Validate everything; return the valid content and every problem found."""
+def validate_sources(sources: Sources, today: dt.date | None = None,
+                     memo: Memo | None = None) -> tuple[Content, list[Problem]]:
+    """Validate everything; return the valid content and every problem found. With a memo, what was validated from
+    the same parsed files in the same context before is not validated again, and is the same objects."""
     context = {"today": today or dt.date.today(), "ids": {}}
     # Registers refer to each other (authorities -> sub-regions, programmes -> partnerships): collect ids first.
     # A register that could not be read contributes none, so references to it go unchecked rather than each
@@ -121,12 +137,15 @@ def validate_sources(sources: Sources, today: dt.date | None = None) -> tuple[Co
         items = source.data if isinstance(source.data, list) else []
         context["ids"][name] = [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
     problems = list(sources.problems)
-    registers, found = validate_registers(sources, context)
+    key = context_key(context)
+    registers, found = reuse(memo, "validate", "registers", (tuple(map(Same, sources.registers.values())), key),
+                             lambda: validate_registers(sources, context))
     problems += found
     problems += check_area_ids(sources, registers)
-    case_studies, found = validate_case_studies(sources, context)
+    case_studies, found = validate_case_studies(sources, context, memo)
     problems += found
-    datasets, total_lines, found = validate_datasets(sources, context)
+    datasets, total_lines, found = reuse(memo, "validate", "datasets", (tuple(map(Same, sources.datasets)), key),
+                                         lambda: validate_datasets(sources, context))
     problems += found
     synonyms, found = read_synonyms(sources.root)
     problems += found

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..content import models
 from ..content.load import fingerprint_sources, load_sources
+from ..content.memo import Memo
 from ..content.problems import ContentError
 from ..content.validation import Content, validate_sources
 from . import attribution, frames, selection
@@ -28,6 +29,8 @@ class Hub:
     content: Content
     today: dt.date = field(default_factory=dt.date.today)
     exports: dict = field(default_factory=dict)  # computed tables shown on pages this build: id -> ExportTable
+    derived: dict = field(default_factory=dict, repr=False)  # what the layers above compute from it: `computed`
+    memo: Memo | None = field(default=None, repr=False)  # kept across the Hubs of a HubCache (`content/memo.py`)
 
     @property
     def registers(self) -> dict:
@@ -125,16 +128,25 @@ class Hub:
         only those credited to a council matching it (`attribution`)."""
         return frames.credited_savings(self.savings[self.savings["slug"].isin(list(slugs))], **filters)
 
+    def computed(self, name: str, compute):
+        """A value a layer above derives from the whole Hub (every case study's filter values, the filter choices),
+        computed on first use and kept with it, so each page that shows it does not compute it again."""
+        if name not in self.derived:
+            self.derived[name] = compute()
+        return self.derived[name]
+
     def years(self) -> list[int]:
         return sorted({cs.year for cs in self.case_studies.values()}, reverse=True)
 
 
-def build_hub(root: Path, today: dt.date | None = None) -> Hub:
-    """Load, validate and reconcile a repository; raise ContentError listing every problem."""
+def build_hub(root: Path, today: dt.date | None = None, memo: Memo | None = None) -> Hub:
+    """Load, validate and reconcile a repository; raise ContentError listing every problem. With a memo (a
+    HubCache's), only the files changed since it last saw them are parsed and validated again, and the Hub keeps
+    the memo for what the pages make of it."""
     root = Path(root)
     today = today or dt.date.today()
-    content, problems = validate_sources(load_sources(root), today)
-    hub = Hub(root, content, today)
+    content, problems = validate_sources(load_sources(root, memo), today, memo)
+    hub = Hub(root, content, today, memo=memo)
     problems += check_totals(hub.totals, content.total_lines)
     if problems:
         raise ContentError(problems)
@@ -144,16 +156,17 @@ def build_hub(root: Path, today: dt.date | None = None) -> Hub:
 @dataclass
 class HubCache:
     """The Hub of one repository kept between builds (the plugin holds one across `mkdocs serve` rebuilds): built
-    again only when a source file, or the day, has changed."""
+    again only when a source file, or the day, has changed, and then from the files that changed (`Memo`)."""
 
     root: Path
     signature: tuple = ()
     hub: Hub | None = None
+    memo: Memo = field(default_factory=Memo)
 
     def get(self) -> Hub:
         root = Path(self.root).resolve()
         signature = fingerprint_sources(root)
         if self.hub is None or signature != self.signature or self.hub.today != dt.date.today():
-            self.hub = build_hub(root)
+            self.hub = build_hub(root, memo=self.memo)
             self.signature = signature
         return self.hub

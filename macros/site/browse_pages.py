@@ -9,6 +9,7 @@ page's council, theme, partnership or year (README, "Browse pages")."""
 
 from __future__ import annotations
 
+from ..content.memo import Same, reuse
 from ..figures import attribution
 from ..figures.savings import largest_delivered_savings
 from .facets import filter_query
@@ -111,12 +112,22 @@ def _case_studies_section(hub, uri: str, case_studies, filters: dict, credited: 
             + _largest_section(hub, uri, slugs, credited, query))
 
 
+def _browse_page(hub, uri: str, listed: tuple, make, *inputs) -> GeneratedPage:
+    """A browse page; in a preview, made again only when what it reads changed: the registers, the datasets, the
+    case studies it lists (`listed`: each list of them it shows; their counts by theme or partnership and their
+    savings come from these) and any other `inputs`."""
+    # The case studies compared by value: the same object (unchanged) at once, another (edited) field by field.
+    read = (Same(hub.registers), Same(hub.content.datasets), tuple(map(tuple, listed)), inputs)
+    return GeneratedPage(uri, reuse(hub.memo, "page", uri, read, make))
+
+
 def _slice_page(hub, uri: str, title: str, description: str, kind: str, intro: str, filters: dict, described: str,
-                caption: str | None = None, note: str = "", credited: dict | None = None, by: str = "theme") -> str:
-    """A browse page: its savings summary and its case studies (`filters` choose them, as `Hub.select` takes them).
-    `credited` (a council filter) counts and shows only the savings credited to that council or sub-region
-    (`attribution`). `intro` is HTML."""
-    case_studies = hub.select(**filters)
+                caption: str | None = None, note: str = "", credited: dict | None = None, by: str = "theme",
+                case_studies: list | None = None) -> str:
+    """A browse page: its savings summary and its case studies (`filters` choose them, as `Hub.select` takes them,
+    unless they are given). `credited` (a council filter) counts and shows only the savings credited to that
+    council or sub-region (`attribution`). `intro` is HTML."""
+    case_studies = hub.select(**filters) if case_studies is None else case_studies
     caption = caption or f"Savings reported in {title} case studies"
     return (page_header(title, description, kind)
             + f"# {escape_md(title)}\n" + html_block(intro)
@@ -161,9 +172,10 @@ def theme_pages(hub, guides: set[str]) -> list[GeneratedPage]:
         if guide in guides:
             intro += (f'<p>Read the {render_link(f"guide to {theme.name.lower()}", href(uri, guide))}: lessons drawn '
                       "from these case studies.</p>\n")
-        pages.append(GeneratedPage(uri, _slice_page(
+        listed = hub.select(theme=theme.id)
+        pages.append(_browse_page(hub, uri, (listed,), lambda: _slice_page(
             hub, uri, theme.name, theme.description, "theme", intro, {"theme": theme.id},
-            f"are about {theme.name.lower()}", by="partnership")))
+            f"are about {theme.name.lower()}", by="partnership", case_studies=listed), intro))
     rows = [(index_link(t.name, THEMES, register_page("themes", t.id)), len(hub.select(theme=t.id)))
             for t in hub.themes.values()]
     pages.append(GeneratedPage(THEMES, page_header("Themes", "Case studies by theme.", "index")
@@ -188,11 +200,12 @@ def authority_pages(hub) -> list[GeneratedPage]:
                 "less any the source gives for other councils only or for an area as a whole. A saving credited to "
                 "several councils counts in full on each one's page. Area-wide work that covered it is listed below "
                 "and not counted.</p>\n")
-        pages.append(GeneratedPage(uri, _slice_page(
+        listed, covered = hub.select(authority=authority.id), hub.select(covering_authority=authority.id)
+        pages.append(_browse_page(hub, uri, (listed, covered), lambda: _slice_page(
             hub, uri, authority.name, description, "authority", _paragraph(*facts), {"authority": authority.id},
-            f"name {authority.name}", f"Savings credited to {authority.name}", note, {"authority": authority.id})
-            + _covered_section(hub, uri, authority.name, hub.select(covering_authority=authority.id),
-                               attribution.narrowest_area(authority.id, hub.areas))
+            f"name {authority.name}", f"Savings credited to {authority.name}", note, {"authority": authority.id},
+            case_studies=listed)
+            + _covered_section(hub, uri, authority.name, covered, attribution.narrowest_area(authority.id, hub.areas))
             + _mentions_section(hub, "authorities", authority.id, uri)))
     rows = []
     for a in sorted(hub.authorities.values(), key=lambda a: a.name):
@@ -232,11 +245,12 @@ def sub_region_pages(hub) -> list[GeneratedPage]:
                 "name one, less any the source gives for councils elsewhere only or for an area as a whole; each "
                 "saving counted once here however many of its councils it is credited to. Area-wide work that "
                 "covered the sub-region is listed below and not counted.</p>\n")
-        pages.append(GeneratedPage(uri, _slice_page(
+        listed, covered = hub.select(sub_region=sub.id), hub.select(covering_sub_region=sub.id)
+        pages.append(_browse_page(hub, uri, (listed, covered), lambda: _slice_page(
             hub, uri, sub.name, f"Case studies from {sub.name}.", "sub-region", intro, {"sub_region": sub.id},
             f"name councils in {sub.name}", f"Savings credited to councils in {sub.name}", note,
-            {"sub_region": sub.id})
-            + _covered_section(hub, uri, sub.name, hub.select(covering_sub_region=sub.id), sub.id)
+            {"sub_region": sub.id}, case_studies=listed)
+            + _covered_section(hub, uri, sub.name, covered, sub.id)
             + _mentions_section(hub, "sub_regions", sub.id, uri)))
     rows = [(index_link(s.name, SUB_REGIONS, register_page("sub_regions", s.id)), esc(s.region),
              len(hub.select(sub_region=s.id)), len(hub.select(covering_sub_region=s.id)))
@@ -257,9 +271,10 @@ def partnership_pages(hub, existing: set[str]) -> list[GeneratedPage]:
             continue
         intro = render_paragraphs(p.description) + _paragraph(
             f"<strong>Region:</strong> {esc(p.region)}", f"<strong>Period:</strong> {esc(describe_period(p.period))}")
-        pages.append(GeneratedPage(uri, _slice_page(
+        listed = hub.select(partnership=p.id)
+        pages.append(_browse_page(hub, uri, (listed,), lambda: _slice_page(
             hub, uri, p.name, p.description or p.name, "partnership", intro, {"partnership": p.id},
-            f"come from {p.name}")))
+            f"come from {p.name}", case_studies=listed)))
     rows = [(index_link(p.name, PARTNERSHIPS, register_page("partnerships", p.id)), esc(p.region),
              esc(describe_period(p.period)), len(hub.select(partnership=p.id))) for p in hub.partnerships.values()]
     if PARTNERSHIPS not in existing:
@@ -275,10 +290,11 @@ def year_pages(hub) -> list[GeneratedPage]:
     pages = []
     for year in hub.years():
         uri = year_page(year)
-        pages.append(GeneratedPage(uri, _slice_page(
+        listed = hub.select(year=year)
+        pages.append(_browse_page(hub, uri, (listed,), lambda: _slice_page(
             hub, uri, f"Reported in {year}", f"Case studies from source documents of {year}.", "year",
             f"<p>Case studies drawn from source documents published in {year}.</p>\n", {"year": year},
-            f"were reported in {year}")))
+            f"were reported in {year}", case_studies=listed)))
     rows = [(index_link(str(y), YEARS, year_page(y)), len(hub.select(year=y))) for y in hub.years()]
     pages.append(GeneratedPage(YEARS, page_header("Years", "Case studies by the year they were reported.", "index")
                                + "# Years\n" + html_block(render_index_table(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 
+from ..content.memo import Same, reuse
 from ..figures.selection import DATES, SORTS
 from . import urls
 from .facets import (
-    CREDIT, build_facets, council_values, credit_groups, facet_values, sort_keys, sorted_amounts,
+    CREDIT, build_facets, case_study_facets, council_values, credit_groups, sort_keys, sorted_amounts,
 )
 from .html.forms import render_filter_form
 from .html.lists import describe_case_study, render_case_study_list, render_pagination
@@ -75,31 +76,40 @@ def render_case_study_index_data(hub) -> str:
     empty values, no title sort key (the script sorts by the title), no amount of 0."""
     items, unshown = [], {}
     for cs in hub.case_studies.values():
-        filters = {key: values for key, values in facet_values(cs, hub).items()
-                   if values and key not in DERIVED}
-        if cs.area:
-            filters["area"] = [cs.area]
-        keys, shown = sort_keys(cs), sorted_amounts(cs)
-        sort = {key: keys[key] for key in DATES}
-        for key, sorting in SORTS.items():
-            if sorting.basis and sorting.amount(cs):
-                sort[key] = keys[key]
-            elif sorting.basis:
-                unshown[key] = shown.pop(key)
-        item = {"href": urls.href(urls.CASE_STUDIES, urls.case_study_page(cs.slug)), "title": cs.title,
-                "summary": cs.summary, "facts": " · ".join(describe_case_study(cs, hub)), "filters": filters,
-                "sort": sort}
-        if credit := credit_groups(cs):
-            item["credit"] = credit
-        if shown:
-            item["shown"] = shown
+        item, missing = reuse(hub.memo, "index item", cs.slug, (Same(cs), Same(hub.registers)),
+                              lambda: render_index_item(cs, hub))
         items.append(item)
+        unshown.update(missing)
     return json.dumps({
         "count": len(items),
         "councils": {a.id: council_values(a) for a in hub.authorities.values()},
         "covers": {area: sorted(covered) for area, covered in hub.areas.regions.items()},
         "unshown": unshown, "items": items,
     }, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_index_item(cs, hub) -> tuple[dict, dict[str, str]]:
+    """One case study's entry in the index's data, and the text of each "largest saving" sort it has nothing to
+    show for; made from the case study and the registers alone, so a preview makes it again only when they change."""
+    filters = {key: values for key, values in case_study_facets(hub)[cs.slug].items()
+               if values and key not in DERIVED}
+    if cs.area:
+        filters["area"] = [cs.area]
+    keys, shown = sort_keys(cs), sorted_amounts(cs)
+    sort, unshown = {key: keys[key] for key in DATES}, {}
+    for key, sorting in SORTS.items():
+        if sorting.basis and sorting.amount(cs):
+            sort[key] = keys[key]
+        elif sorting.basis:
+            unshown[key] = shown.pop(key)
+    item = {"href": urls.href(urls.CASE_STUDIES, urls.case_study_page(cs.slug)), "title": cs.title,
+            "summary": cs.summary, "facts": " · ".join(describe_case_study(cs, hub)), "filters": filters,
+            "sort": sort}
+    if credit := credit_groups(cs):
+        item["credit"] = credit
+    if shown:
+        item["shown"] = shown
+    return item, unshown
 
 
 def case_study_index_files(hub) -> list[tuple[str, str]]:

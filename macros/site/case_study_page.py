@@ -4,6 +4,7 @@ tells the search index."""
 from __future__ import annotations
 
 from ..content import models
+from ..content.memo import Same, reuse
 from .format import describe_period, describe_reported, format_date, format_money, format_partial_date
 from .html.savings_tables import render_savings_list
 from .html.text import esc, render_link, render_source_line
@@ -91,5 +92,15 @@ def render_related(cs: models.CaseStudy, hub) -> str:
             + html_block("<ul>\n" + "\n".join(items) + "\n</ul>\n</section>"))
 
 
+def page_inputs(cs: models.CaseStudy, hub) -> tuple:
+    """Everything `render_case_study_page` reads: the case study, the registers (names, aliases, areas), and its
+    related case studies with what they share and the titles shown."""
+    related = tuple((entry, hub.case_studies[entry.slug].title) for entry in hub.related.get(cs.slug, []))
+    return Same(cs), Same(hub.registers), related
+
+
 def case_study_pages(hub) -> list[GeneratedPage]:
-    return [GeneratedPage(case_study_page(cs.slug), render_case_study_page(cs, hub)) for cs in hub.case_studies.values()]
+    """Every published case study's page; in a preview, made again only when what it shows changed."""
+    return [GeneratedPage(case_study_page(cs.slug), reuse(hub.memo, "page", case_study_page(cs.slug),
+                                                          page_inputs(cs, hub), lambda: render_case_study_page(cs, hub)))
+            for cs in hub.case_studies.values()]

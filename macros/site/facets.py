@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content import models
+from ..content.memo import Same, reuse
 from ..content.slugs import slugify
 from ..figures import attribution
 from ..figures.savings import (
@@ -122,6 +123,15 @@ def facet_values(cs: models.CaseStudy, hub) -> dict[str, list[str]]:
     }
 
 
+def case_study_facets(hub) -> dict[str, dict[str, list[str]]]:
+    """`facet_values` of every published case study, by slug: computed once per Hub for the case-study pages, the
+    filter choices and the case-study index's data (in a preview, once per edited case study). Shared: read, never
+    changed."""
+    return hub.computed("facet_values", lambda: {
+        slug: reuse(hub.memo, "facet values", slug, (Same(cs), Same(hub.registers)), lambda: facet_values(cs, hub))
+        for slug, cs in hub.case_studies.items()})
+
+
 def sort_keys(cs: models.CaseStudy) -> dict[str, str]:
     """Every sort's key for a case study, as strings that order correctly (`selection.Sort.value`)."""
     return {key: sort.value(cs) for key, sort in SORTS.items()}
@@ -169,10 +179,15 @@ def area_choices(hub) -> list[tuple[str, str]]:
 
 
 def build_facets(hub) -> list[Facet]:
-    """The choices of every filter, limited to values some published case study has (so none is empty)."""
+    """The choices of every filter, limited to values some published case study has (so none is empty); computed
+    once per Hub (the search page and the case-study index both offer them)."""
+    return hub.computed("facets", lambda: list_facets(hub))
+
+
+def list_facets(hub) -> list[Facet]:
     seen: dict[str, set[str]] = {key: set() for key, _ in FACETS}
-    for cs in hub.case_studies.values():
-        for key, values in facet_values(cs, hub).items():
+    for values_of in case_study_facets(hub).values():
+        for key, values in values_of.items():
             if key in seen:
                 seen[key].update(values)
     authorities = hub.authorities

@@ -36,7 +36,7 @@ from .rebuilds import PreviewPages, always_rebuild
 from .redirects import write_redirects
 from .sanitise import describe_removed, removed_patterns, sanitise_html
 from .search import SearchIndexError, SiteSearch
-from .search_terms import write_search_terms
+from .search_terms import read_vocabulary, write_search_terms
 from .site_address import describe_unpublishable_address
 from .sitemap import SitemapPages, content_dates, write_sitemaps
 from .source_lines import PageSources
@@ -239,7 +239,13 @@ class HubPlugin(BasePlugin[HubConfig]):
             self.search.finish(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        for warning in write_search_terms(self.hub.content.synonyms, site_dir):  # read from the index just written
+        # The words of the index just written; a preview's rebuilds keep its first build's index, so its words too.
+        vocabulary = self.preview.vocabulary if self.preview and self.preview.rebuilding else None
+        if vocabulary is None:
+            vocabulary = read_vocabulary(site_dir)
+            if self.preview:
+                self.preview.vocabulary = vocabulary
+        for warning in write_search_terms(self.hub.content.synonyms, site_dir, vocabulary):
             log.warning(warning)
         check_site_links(site_dir, site_url, self.config.external_links_report, self.sources,  # last: every output
                          self.preview.page_links if self.preview else None)

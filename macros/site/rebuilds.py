@@ -17,6 +17,7 @@ class PreviewPages:
         self.digests: dict[str, str] = {}
         self.builds = 0
         self.page_links: dict = {}  # the link check's reading of each built page, reused while the page is unchanged
+        self.vocabulary = None  # the words of the first build's search index, which the rebuilds keep
 
     def path_for(self, uri: str, markdown: str) -> str:
         """The page's backing file, rewritten (so newer than its HTML) only when its Markdown changed."""

@@ -19,7 +19,7 @@ from pagefind.service import get_executable
 from selectolax.lexbor import LexborHTMLParser
 
 from ..content import models
-from .facets import dataset_facet_values, facet_values, sort_keys, sorted_amounts
+from .facets import case_study_facets, dataset_facet_values, facet_values, sort_keys, sorted_amounts
 from .format import describe_dates, describe_period
 from .html.text import esc
 from .urls import SEARCH, SEARCH_INDEX
@@ -60,7 +60,8 @@ def render_case_study_search_data(cs: models.CaseStudy, hub) -> str:
     # The age of its figures beside the day the hub added it, as every listing gives them (`format.describe_dates`).
     details = " · ".join(["Case study", hub.partnerships[cs.partnership].short_name, *describe_dates(cs)])
     # Each "largest saving" sort's amount, in words, so a sorted result can show what it was ranked by.
-    return render_search_data("case-study", facet_values(cs, hub), sort_keys(cs),
+    filters = case_study_facets(hub).get(cs.slug) or facet_values(cs, hub)  # a draft is in no Hub's list
+    return render_search_data("case-study", filters, sort_keys(cs),
                               {"summary": cs.summary, "details": details, **sorted_amounts(cs)}, aliases)
 
 

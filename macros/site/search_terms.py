@@ -52,10 +52,15 @@ def render_terms(synonyms: list[tuple[Synonym, int]], vocabulary: Counter) -> st
     return json.dumps({"synonyms": pairs, "words": words}, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_search_terms(synonyms: list[tuple[Synonym, int]], site_dir: Path) -> list[str]:
-    """Write `search/terms.json` from the built search index and the synonyms (the Hub's, validated with the rest of
-    the content, whose problems stop the build earlier); return warnings for synonyms that would find nothing."""
-    vocabulary = collect_vocabulary(read_index(site_dir))
+def read_vocabulary(site_dir: Path) -> Counter:
+    """The vocabulary of the search index built into `site_dir`."""
+    return collect_vocabulary(read_index(site_dir))
+
+
+def write_search_terms(synonyms: list[tuple[Synonym, int]], site_dir: Path, vocabulary: Counter) -> list[str]:
+    """Write `search/terms.json` from the search index's vocabulary (`read_vocabulary`) and the synonyms (the Hub's,
+    validated with the rest of the content, whose problems stop the build earlier); return warnings for synonyms
+    that would find nothing."""
     target = Path(site_dir) / SEARCH_TERMS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_terms(synonyms, vocabulary), encoding="utf-8")
