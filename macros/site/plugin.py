@@ -158,7 +158,10 @@ class HubPlugin(BasePlugin[HubConfig]):
         return clean
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """The Content-Security-Policy, built from the theme's own inline scripts for every page depth in the site."""
+        """The Content-Security-Policy, built from the theme's own inline scripts for every page depth in the site.
+        In a preview, the templates compiled by an earlier build are used again (`rebuilds.CompiledTemplates`)."""
+        if self.preview:
+            env.bytecode_cache = self.preview.templates
         # The base address the theme names: a page's way back to the site's root, and for 404.html the site's path.
         bases = {get_relative_url(".", file.url) for file in files.documentation_pages()}
         bases.add(urlsplit(config.site_url or "/").path)

@@ -9,6 +9,7 @@ from tests.conftest import VALID_FRONT_MATTER
 
 
 def test_a_preview_rebuild_renders_the_edited_case_study_and_leaves_unrelated_pages_alone(repo, tmp_path):
+    """Also: the templates a preview keeps compiled (`rebuilds.CompiledTemplates`) are compiled again once edited."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -31,10 +32,13 @@ def test_a_preview_rebuild_renders_the_edited_case_study_and_leaves_unrelated_pa
         time.sleep(0.01)
         repo.case_study("joint-software", VALID_FRONT_MATTER.replace("Joint procurement of software",
                                                                      "Joint buying of software"))
+        copyright = repo.root / "overrides" / "partials" / "copyright.html"
+        copyright.write_text(copyright.read_text().replace("Accessibility statement", "Accessibility statement (edited)"))
         rebuild()
     finally:  # the plugin instance outlives this test in this process: leave it as a plain build would
         load_config(str(repo.root / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
     assert "Joint buying of software" in (site / "case-studies" / "joint-software" / "index.html").read_text()
     assert "Joint buying of software" in (site / "themes" / "procurement" / "index.html").read_text()
+    assert "Accessibility statement (edited)" in (site / "case-studies" / "joint-software" / "index.html").read_text()
     assert untouched.stat().st_mtime_ns == before
     assert (site / "pagefind" / "pagefind.js").exists()  # the first build's index stays
