@@ -26,7 +26,7 @@ def quiet_other_plugins() -> None:
         logger.addFilter(StartupChatter())
 
 
-# `HUB_MESSAGES=github make build` (the pull-request workflow): each problem the build finds in a file an editor
+# `HUB_MESSAGES=github make build PUBLISH=false` (the pull-request workflow): each problem the build finds in a file an editor
 # wrote is also printed as a GitHub Actions annotation, so it shows on the pull request's line as the check's do.
 MESSAGES_FORMAT = "HUB_MESSAGES"
 BUILD_LOGGERS = ("mkdocs", "properdocs")
