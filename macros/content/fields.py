@@ -15,8 +15,8 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 from . import markup
 from .problems import did_you_mean
 from .settings import (
-    CASE_STUDY_SITE_FOLDER, DATASET_VALUE_CEILING, EARLIEST_PUBLISHED, EARLIEST_YEAR, MONEY_CEILING, RESERVED_NAMES,
-    SLUG_LENGTH,
+    CASE_STUDY_SITE_FOLDER, DATASET_VALUE_CEILING, EARLIEST_PUBLISHED, EARLIEST_YEAR, MONEY_CEILING, PERIOD_YEARS_AHEAD,
+    RESERVED_NAMES, SLUG_LENGTH,
 )
 from .slugs import SLUG_PATTERN, SLUG_RULE, slugify
 
@@ -305,7 +305,8 @@ def _plausible_year(what: str, years_ahead: int):
 
 SourceDate = Annotated[str, *_partial_date(PARTIAL_DATE, ("YYYY", "YYYY-MM", "YYYY-MM-DD")),
                        _plausible_year("a source document", 0)]
-PeriodDate = Annotated[str, *_partial_date(MONTH_OR_YEAR, ("YYYY", "YYYY-MM")), _plausible_year("a period", 10)]
+PeriodDate = Annotated[str, *_partial_date(MONTH_OR_YEAR, ("YYYY", "YYYY-MM")),
+                       _plausible_year("a period", PERIOD_YEARS_AHEAD)]
 
 
 # --- Slugs and ids ------------------------------------------------------------------------------------------
@@ -318,8 +319,10 @@ def _not_reserved(value: str) -> None:
 
 def _slug(value: str) -> str:
     if not (SLUG_LENGTH[0] <= len(value) <= SLUG_LENGTH[1] and SLUG_PATTERN.match(value)):
-        fail(f"{show_value(value)} is not a valid slug",
-             f"use {SLUG_RULE}, e.g. '{slugify(value, SLUG_LENGTH[1])}'")
+        length = "" if SLUG_LENGTH[0] <= len(value) <= SLUG_LENGTH[1] else f": it has {len(value):,} characters"
+        suggestion = slugify(value, SLUG_LENGTH[1])
+        example = f", e.g. '{suggestion}'" if SLUG_LENGTH[0] <= len(suggestion) and suggestion != value else ""
+        fail(f"{show_value(value)} is not a valid slug{length}", f"use {SLUG_RULE}{example}")
     _not_reserved(value)
     return value
 

@@ -47,7 +47,7 @@ def read_text(path: Path, display_path: str, kind: str) -> tuple[str | None, lis
         return refuse("is not a regular file", f"a {kind} is one plain text file")
     limit = MAX_BYTES[kind]
     if status.st_size > limit:
-        return refuse(f"the file is {status.st_size // 1000:,} kB; a {kind} may be at most {limit // 1000:,} kB",
+        return refuse(f"the file is {kilobytes(status.st_size)} kB; a {kind} may be at most {limit // 1000:,} kB",
                       "shorten it, or split it in two")
     try:
         data = path.read_bytes()
@@ -64,6 +64,11 @@ def read_text(path: Path, display_path: str, kind: str) -> tuple[str | None, lis
                       "delete it: it is invisible and has no meaning in a case study or data file",
                       text.count("\n", 0, match.start()) + 1)
     return text, []
+
+
+def kilobytes(size: int) -> str:
+    """A file's size in kB, rounded up, so a file just over a limit never reads as the limit itself."""
+    return f"{-(-size // 1000):,}"
 
 
 def read_front_matter(path: Path, display_path: str, memo: Memo | None = None) -> SourceFile:

@@ -120,10 +120,17 @@ def blank_code_spans(body: str) -> str:
 
 
 def find_body_problems(body: str) -> list[tuple[int, str, str]]:
-    """(offset, what, fix) for everything in a Markdown body that could run, load, send or redirect, or that would
-    make the page slow to build."""
+    """(offset, message, fix) for everything in a Markdown body that could run, load, send or redirect, or that
+    would make the page slow to build."""
     text = blank_code_spans(body)
-    found = [(problem.offset, problem.what, problem.fix) for problem in find_shape_problems(text)]
+    shapes = [(problem.offset, problem.what, problem.fix) for problem in find_shape_problems(text)]
+    return sorted(shapes + [(offset, f"{what} is not allowed in contributed content", fix)
+                            for offset, what, fix in find_markup_problems(text)])
+
+
+def find_markup_problems(text: str) -> list[tuple[int, str, str]]:
+    """(offset, what, fix) for what could run, load, send or redirect; `text` has its code spans blanked."""
+    found = []
     autolinks = {m.start(): m for m in AUTOLINK.finditer(text)}
     for match in TAG.finditer(text):
         if match.start() in autolinks:
@@ -191,11 +198,11 @@ def check_body(source: SourceFile) -> list[Problem]:
             problems.append(Problem(source.path, source.body_line + offset, "body", describe_placeholder(text),
                                     PLACEHOLDER_FIX))
     seen = set()  # one markup problem of a kind per line
-    for offset, what, fix in find_body_problems(source.body):
+    for offset, message, fix in find_body_problems(source.body):
         line = source.body_line + source.body.count("\n", 0, offset)
-        if (line, what) not in seen:
-            seen.add((line, what))
-            problems.append(Problem(source.path, line, "body", f"{what} is not allowed in contributed content", fix))
+        if (line, message) not in seen:
+            seen.add((line, message))
+            problems.append(Problem(source.path, line, "body", message, fix))
     return problems
 
 

@@ -34,6 +34,7 @@ MONEY_CEILING = 100_000_000_000          # £100bn: the largest figure in the pa
 DATASET_VALUE_CEILING = 10**12           # any dataset cell or stated total, in its column's unit
 EARLIEST_PUBLISHED = dt.date(2000, 1, 1)  # the hub publishes nothing dated before its sources could exist
 EARLIEST_YEAR = 1990                     # the first year a source document or a period may name
+PERIOD_YEARS_AHEAD = 10                  # a period may be planned this many years past this year; a source, none
 # Each folder the hub generates pages into has its own list page, `<folder>/index.md`: a slug or id `index`
 # would replace it (case-studies/index.md, themes/index.md, …).
 RESERVED_NAMES = frozenset({"index"})

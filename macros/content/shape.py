@@ -22,7 +22,7 @@ FIX_SPLIT = "break it into paragraphs with blank lines"
 @dataclass(frozen=True)
 class ShapeProblem:
     offset: int     # in the body
-    what: str
+    what: str       # the whole message: a shape is refused for its size, not for what it is
     fix: str
 
 
@@ -90,20 +90,23 @@ def find_shape_problems(body: str) -> list[ShapeProblem]:
     found = []
     scanned, first = 0, None
     for start, block in blocks(body):
-        if len(block) > MAX_BLOCK_CHARACTERS:
-            found.append(ShapeProblem(start, f"a paragraph (or table) of {len(block):,} characters, more than "
-                                             f"{MAX_BLOCK_CHARACTERS:,}", FIX_SPLIT))
+        if (length := len(block.rstrip("\n"))) > MAX_BLOCK_CHARACTERS:  # the file's last line break is no character
+            found.append(ShapeProblem(start, f"a paragraph (or table) of {length:,} characters; one may have at "
+                                             f"most {MAX_BLOCK_CHARACTERS:,}", FIX_SPLIT))
             continue  # its other shapes are beside the point until it is split
         lines = block.rstrip("\n").count("\n") + 1
         if lines > MAX_BLOCK_LINES:
-            found.append(ShapeProblem(start, f"a paragraph (or table) of {lines} lines, more than {MAX_BLOCK_LINES}",
-                                      FIX_SPLIT + "; a long table belongs in a dataset"))
+            found.append(ShapeProblem(start, f"a paragraph (or table) of {lines} lines; one may have at most "
+                                             f"{MAX_BLOCK_LINES}", FIX_SPLIT + "; a long table belongs in a dataset"))
             continue
         line_start = start
         for line in block.split("\n"):
-            if _indent(line) > MAX_INDENT or find_nesting(line) > MAX_NESTING:
+            if find_nesting(line) > MAX_NESTING:
                 found.append(ShapeProblem(line_start, f"quotes or lists nested more than {MAX_NESTING} levels deep",
                                           "flatten the lists and quotes"))
+            elif (indent := _indent(line)) > MAX_INDENT:
+                found.append(ShapeProblem(line_start, f"a line indented {indent} spaces; a line may be indented at "
+                                          f"most {MAX_INDENT} (four a level of list)", "flatten the lists"))
             line_start += len(line) + 1
         cost, depth, first_open = measure_brackets(block)
         if depth > MAX_BRACKET_DEPTH:

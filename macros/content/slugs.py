@@ -31,6 +31,7 @@ def slugify(text: str, limit: int | None = None) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if limit and len(slug) > limit:
         slug = slug[:limit + 1].rsplit("-", 1)[0]
+        slug = slug[:limit].rstrip("-")  # one word longer than the limit is cut within it
     return slug
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import models
 from .errors import validate_item
-from .load import read_yaml_file
+from .load import kilobytes, read_yaml_file
 from .parse import line_of
 from .problems import Problem
 from .settings import MAX_SYNONYMS, MAX_SYNONYMS_BYTES, SYNONYMS
@@ -26,7 +26,7 @@ def read_synonyms(root: Path) -> tuple[list[tuple[models.Synonym, int]], list[Pr
     if not os.path.lexists(path):
         return [], []
     if path.is_file() and not path.is_symlink() and path.stat().st_size > MAX_SYNONYMS_BYTES:
-        return [], [Problem(SYNONYMS, 1, "(file)", f"the file is {path.stat().st_size // 1000:,} kB; the "
+        return [], [Problem(SYNONYMS, 1, "(file)", f"the file is {kilobytes(path.stat().st_size)} kB; the "
                             f"synonyms may take at most {MAX_SYNONYMS_BYTES // 1000} kB", "keep only the shorthand readers use")]
     source = read_yaml_file(path, SYNONYMS, "register")
     if source.problems or source.data is None:

@@ -5,6 +5,7 @@ unique in a register, an alias naming one case study)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,8 +82,8 @@ def validate_case_study(source, context: dict) -> tuple[models.CaseStudy | None,
     problems = []
     for problem in found:
         if problem.field == "slug":
-            fix = problem.fix.replace("use", "rename the file to") + ".md" if slug not in RESERVED_NAMES \
-                else "rename the file"
+            fix = re.sub(r"e\.g\. '([^']*)'", r"e.g. '\1.md'", problem.fix.replace("use ", "rename the file to ", 1)) \
+                if slug not in RESERVED_NAMES else "rename the file"
             problem = Problem(source.path, 1, "file name", problem.message, fix)
         problems.append(problem)
     return case_study, problems + check_body(source)

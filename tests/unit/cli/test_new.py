@@ -304,4 +304,4 @@ def test_the_slug_the_check_suggests_for_a_file_named_by_its_title_is_the_slug_p
     status, printed = new(repo, *flags(title=title))
     assert status == 0, printed
     assert "Slug: leicesters-1-2m-shared-ict-and-hr " in printed
-    assert problem.endswith("e.g. 'leicesters-1-2m-shared-ict-and-hr'.md"), problem
+    assert problem.endswith("e.g. 'leicesters-1-2m-shared-ict-and-hr.md'"), problem

@@ -237,7 +237,8 @@ def test_file_without_front_matter_is_reported(repo):
 def test_file_name_that_is_not_a_slug_is_reported(repo):
     problems = problems_for(repo, slug="Joint_Software")
     assert any(p.startswith("case_studies/Joint_Software.md:1: file name: 'Joint_Software' is not a valid slug — "
-                            "rename the file to") and "'joint-software'" in p for p in problems), problems
+                            "rename the file to 3–80") and p.endswith("e.g. 'joint-software.md'") for p in problems), \
+        problems
 
 
 def test_alias_that_is_another_slug_is_reported(repo):
