@@ -1,5 +1,6 @@
 """The editors' field reference, generated from the content models' JSON schema (each field type states its rules
-beside its checks, `content/fields.py`), kept current in CONTRIBUTING.md and published as the Contribute page."""
+beside its checks, `content/fields.py`), kept current in CONTRIBUTING.md with the table of limits
+(`limits_reference.py`) and published as the Contribute page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 from ..content import models
 from ..content.slugs import SLUG_RULE
 from . import urls
+from .limits_reference import LIMITS_END, LIMITS_START, render_limits
 from .markdown import front_matter
 
 GUIDE = "CONTRIBUTING.md"
@@ -131,20 +133,31 @@ def render_field_reference() -> str:
 
 def insert_field_reference(text: str, reference: str) -> str:
     """`text` with the part between the markers replaced by `reference`."""
-    if START not in text or END not in text:
-        raise ValueError(f"the field-reference markers are missing: put these two lines where the table goes\n{START}\n{END}")
-    before, rest = text.split(START, 1)
-    _, after = rest.split(END, 1)
-    return f"{before}{START}\n{reference}{END}{after}"
+    return insert_between(text, START, END, reference, "field-reference")
+
+
+def insert_between(text: str, start: str, end: str, content: str, what: str) -> str:
+    """`text` with the part between the markers `start` and `end` replaced by `content`."""
+    if start not in text or end not in text:
+        raise ValueError(f"the {what} markers are missing: put these two lines where it goes\n{start}\n{end}")
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    return f"{before}{start}\n{content}{end}{after}"
+
+
+def insert_references(text: str) -> str:
+    """The editors' guide with its generated parts current: the field reference and the table of limits."""
+    text = insert_field_reference(text, render_field_reference())
+    return insert_between(text, LIMITS_START, LIMITS_END, render_limits(), "limits")
 
 
 def render_contribute_page(root: Path) -> str:
     """The site's Contribute page: the editors' guide with a freshly generated field reference."""
     path = Path(root) / GUIDE
     if path.exists():
-        guide = insert_field_reference(path.read_text(encoding="utf-8"), render_field_reference())
+        guide = insert_references(path.read_text(encoding="utf-8"))
     else:
-        guide = "# Contribute\n\n## Field reference\n\n" + render_field_reference()
+        guide = "# Contribute\n\n## Limits\n\n" + render_limits() + "\n## Field reference\n\n" + render_field_reference()
     header = front_matter(title="Contribute", description="How editors add and change case studies by pull request.",
                           render_macros=False, hub_kind="guide")
     return header + guide

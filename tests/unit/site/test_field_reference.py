@@ -13,6 +13,7 @@ from pydantic import Field
 
 from macros.cli.reference import run as run_reference
 from macros.content import fields, models
+from macros.site.limits_reference import LIMITS_END, LIMITS_START
 from macros.site.field_reference import (
     END, GUIDE, START, describe_model, insert_field_reference, render_contribute_page, render_field_reference,
 )
@@ -86,13 +87,15 @@ def reference_args(root, **flags):
 
 def test_reference_write_brings_a_stale_guide_up_to_date_and_check_says_so(tmp_path):
     guide = tmp_path / GUIDE
-    guide.write_text(f"# Guide\n\n{START}\n| old | table |\n{END}\n\nAfter.\n", encoding="utf-8")
+    guide.write_text(f"# Guide\n\n{START}\n| old | table |\n{END}\n\n## Limits\n\n{LIMITS_START}\n| old |\n{LIMITS_END}\n"
+                     "\nAfter.\n", encoding="utf-8")
     out = io.StringIO()
     assert run_reference(reference_args(tmp_path, check=True), out) == 1
     assert "out of date — run `pkhub reference --write`" in out.getvalue()
     assert run_reference(reference_args(tmp_path, write=True), io.StringIO()) == 0
     text = guide.read_text(encoding="utf-8")
     assert "| old | table |" not in text and "| `title` | text | yes |" in text and text.endswith("\n\nAfter.\n")
+    assert "| old |" not in text and "| A case study file | at most 200 kB |" in text
     assert run_reference(reference_args(tmp_path, check=True), io.StringIO()) == 0
 
 
