@@ -14,8 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.conftest import Repo  # noqa: E402
-from tests.hostile import ALONE, DATASETS, REFUSED  # noqa: E402
-from tests.test_hostile import write_files  # noqa: E402
+from tests.hostile import ALONE, DATASETS, REFUSED, write_files  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

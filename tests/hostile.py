@@ -30,6 +30,21 @@ class Refused:
     more: dict = field(default_factory=dict)
 
 
+def write_files(repo, case: Refused) -> None:
+    """Write a case's files into a hub (a Repo), replacing what the hub already holds there."""
+    for relative, content in case.files.items():
+        path = repo.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink() or path.is_file():
+            path.unlink()  # a register the hub already holds, replaced
+        if callable(content):
+            content(path)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
 def body(name: str, text: str, line_in_body: int, message: str, only: bool = False) -> Refused:
     path = f"case_studies/{name}.md"
     return Refused(name, {path: case_study_text(body=text)}, path, BODY_LINE + line_in_body - 1, message, only)
@@ -190,6 +205,20 @@ ALONE = [
     Refused("theme-id-index", {"data/themes.yaml": "- id: procurement\n  name: Procurement\n  description: x\n"
                                                    "- id: index\n  name: Index\n  description: x\n"},
             "data/themes.yaml", 4, "'index' is reserved", alone=True),
+    Refused("partnership-id-index", {"data/partnerships.yaml": "- id: em-iep\n  name: EM IEP\n  short_name: EM IEP\n"
+                                                              "  region: East Midlands\n"
+                                                              "  period: {start: '2008', end: '2011'}\n"
+                                                              "- id: index\n  name: Index\n  short_name: IX\n"
+                                                              "  region: East Midlands\n"
+                                                              "  period: {start: '2008', end: '2011'}\n"},
+            "data/partnerships.yaml", 6, "'index' is reserved", alone=True),
+    Refused("register-not-a-list", {"data/themes.yaml": "procurement: Procurement\nshared-services: Shared\n"},
+            "data/themes.yaml", 1, "expected a list of entries", alone=True),
+    Refused("register-empty", {"data/themes.yaml": ""}, "data/themes.yaml", 1, "the register is empty", alone=True),
+    Refused("register-missing", {"data/themes.yaml": lambda path: None}, "data/themes.yaml", 1,
+            "the register is missing", alone=True),
+    Refused("register-invalid-utf-8", {"data/themes.yaml": b"- id: procurement\n  name: Caf\xe9\n"},
+            "data/themes.yaml", 2, "not valid UTF-8 at byte 29", alone=True),
     Refused("authority-id-index", {"data/authorities.yaml": "- id: nottinghamshire-cc\n  name: Notts\n  type: county\n"
                                                             "  region: East Midlands\n- id: nottingham-city\n"
                                                             "  name: City\n  type: unitary\n  region: East Midlands\n"
@@ -230,6 +259,27 @@ DATASETS = [
     Refused("dataset-id-index", {"data/datasets/index.yaml": dataset_text("index")},
             "data/datasets/index.yaml", 1, "'index' is reserved"),
 ]
+
+
+# --- At the limits: every bound of content/settings.py reached, not passed; it must pass the check and build ------
+def at_the_limits(this_year: int) -> tuple[str, str, str]:
+    """(front matter, body, dataset) with every amount, date and Markdown shape at its limit."""
+    from macros.content import settings as limits
+
+    front = (VALID_FRONT_MATTER.replace("amount: 677000", f"amount: {limits.MONEY_CEILING - 1}")
+             .replace("£677k", f"£{limits.MONEY_CEILING - 1:,}")
+             .replace("investment: 50000", f"investment: {limits.MONEY_CEILING - 1}")
+             .replace("published: 2026-01-15", f"published: {limits.EARLIEST_PUBLISHED.isoformat()}")
+             .replace('start: "2009"', f'start: "{limits.EARLIEST_YEAR}"')
+             .replace('end: "2011"', f'end: "{this_year + limits.PERIOD_YEARS_AHEAD}"'))
+    body = ("x" * limits.MAX_BLOCK_CHARACTERS + "\n\n" + "line\n" * limits.MAX_BLOCK_LINES + "\n"
+            + "> " * limits.MAX_NESTING + "quoted\n\n" + " " * limits.MAX_INDENT + "indented\n\n"
+            + "[" * limits.MAX_BRACKET_DEPTH + "x" + "]" * limits.MAX_BRACKET_DEPTH + "\n\n"
+            + "*" * limits.MAX_EMPHASIS_RUN + "x\n")
+    largest = limits.DATASET_VALUE_CEILING - 1
+    dataset = dataset_text("at-the-limits", f"  - {{council: Blaby, amount: {largest}}}\n",
+                           totals=f"stated_totals: {{amount: {largest}}}\n")
+    return front, body, dataset
 
 
 # --- Hostile but valid: built (tests/hubs.py), then opened in chromium (tests/browser/test_hostile.py) -------------

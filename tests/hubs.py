@@ -3,15 +3,18 @@ is written and built once per session, then checked as built files by tests/site
 
 from __future__ import annotations
 
-import pytest
-
+import datetime as dt
 import logging
 
+import pytest
+
 from macros.content.validation import check_repository
+from macros.figures.reconciliation import check_totals, reconcile_datasets
 
 from tests.conftest import ROOT, TODAY, VALID_FRONT_MATTER, Repo, with_saving_amount
 from tests.hostile import (AWKWARD_DATASET, AWKWARD_FRONT, CONTRIBUTED_BODY, CONTRIBUTED_FRONT, HARMLESS_BODY,
-                           HARMLESS_FRONT, HARMLESS_THEMES, UNCHECKED_BODIES, UNCHECKED_TITLE, harmless_dataset)
+                           HARMLESS_FRONT, HARMLESS_THEMES, UNCHECKED_BODIES, UNCHECKED_TITLE, at_the_limits,
+                           harmless_dataset)
 
 
 NAMED = "authorities: [nottinghamshire-cc, nottingham-city]"
@@ -169,8 +172,9 @@ def figures_hub(tmp_path_factory) -> Repo:
 @pytest.fixture(scope="session")
 def hostile_hub(tmp_path_factory) -> Repo:
     """One hub whose editors wrote hostile but valid text everywhere (tests/hostile.py): in every field of two case
-    studies, a register and two datasets, beside one renamed twice. It passes the check and builds strictly; the tests
-    show it does no harm: escaped in every page, no script run, no formula cell, every data block intact."""
+    studies, a register and two datasets, beside one renamed twice, and a case study and a dataset at every limit of
+    content/settings.py. It passes the check and builds strictly; the tests show it does no harm: escaped in every
+    page, no script run, no formula cell, every data block intact."""
     repo = Repo(tmp_path_factory.mktemp("hostile") / "hub").with_site()
     repo.case_study("hostile-text", HARMLESS_FRONT, HARMLESS_BODY)
     repo.case_study("hostile-fields", CONTRIBUTED_FRONT, CONTRIBUTED_BODY)
@@ -179,7 +183,11 @@ def hostile_hub(tmp_path_factory) -> Repo:
     repo.write("data/themes.yaml", HARMLESS_THEMES)
     repo.write("data/datasets/hostile-formulas.yaml", harmless_dataset())
     repo.write("data/datasets/awkward-grants.yaml", AWKWARD_DATASET)
-    _, problems = check_repository(repo.root, today=TODAY)
+    front, body, dataset = at_the_limits(min(TODAY.year, dt.date.today().year))  # the check's day and the build's
+    repo.case_study("at-the-limits", front, body)
+    repo.write("data/datasets/at-the-limits.yaml", dataset)
+    content, problems = check_repository(repo.root, today=TODAY)
+    problems += check_totals(reconcile_datasets(content.datasets), content.total_lines)  # as `pkhub check` does
     assert problems == [], [str(problem) for problem in problems]
     return repo.built()
 

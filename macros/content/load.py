@@ -186,18 +186,27 @@ def find_stray_files(root: Path) -> list[Problem]:
     return problems
 
 
+def read_register(path: Path, root: Path, memo: Memo | None = None) -> SourceFile:
+    """A register, read as a list of entries; missing, empty or not a list, it is one problem (and `unreadable`),
+    so the case studies naming its ids are not each reported as naming an unknown one."""
+    display = _display(path, root)
+    if not os.path.lexists(path):  # the same object while the file is missing
+        return reuse(memo, "parse", display, None, lambda: SourceFile(display, None, problems=[Problem(
+            display, 1, "(file)", "the register is missing: every case study's ids are checked against it",
+            f"restore it from the main branch (git checkout main -- {display})")]))
+    source = read_yaml_file(path, display, "register", memo)
+    if not source.problems and not isinstance(source.data, list):  # a new object: the memo's stays as parsed
+        message = "the register is empty" if source.data is None else "expected a list of entries"
+        return SourceFile(display, source.data, problems=[
+            Problem(display, 1, "(file)", message, "start each entry with '- id: …'")])
+    return source
+
+
 def load_sources(root: Path, memo: Memo | None = None) -> Sources:
     """Read every register, case study and dataset under `root`; with a memo, parse only the files whose text
     changed since it last read them."""
     root = Path(root)
-    registers = {}
-    for name in REGISTERS:
-        path = root / DATA / f"{name}.yaml"
-        if os.path.lexists(path):
-            registers[name] = read_yaml_file(path, _display(path, root), "register", memo)
-        else:
-            display = _display(path, root)  # no file: an empty register (the same object while it has none)
-            registers[name] = reuse(memo, "parse", display, None, lambda: SourceFile(display, []))
+    registers = {name: read_register(root / DATA / f"{name}.yaml", root, memo) for name in REGISTERS}
     case_studies = [read_front_matter(path, _display(path, root), memo)
                     for path in _entries(root / CASE_STUDIES) if path.suffix == ".md"]
     datasets = [read_yaml_file(path, _display(path, root), "dataset", memo)

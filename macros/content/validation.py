@@ -40,11 +40,7 @@ def validate_registers(sources: Sources, context: dict) -> tuple[dict, list[Prob
     for name, model in models.REGISTER_MODELS.items():
         source = sources.registers[name]
         registers[name] = {}
-        if source.data is None:
-            continue
-        if not isinstance(source.data, list):
-            problems.append(Problem(source.path, 1, "(file)", "expected a list of entries",
-                                    "start each entry with '- id: …'"))
+        if not isinstance(source.data, list):  # not read as a list of entries: its one problem is in source.problems
             continue
         seen = set()
         for index, item in enumerate(source.data):

@@ -13,8 +13,10 @@ import signal
 import subprocess
 import sys
 
-from tests.conftest import VALID_FRONT_MATTER, Repo
-from tests.hostile import FORMULA_CELLS, UNCHECKED_BODIES
+import pytest
+
+from tests.conftest import VALID_FRONT_MATTER, Repo, read_page
+from tests.hostile import DATASETS, FORMULA_CELLS, REFUSED, UNCHECKED_BODIES, write_files
 
 
 def test_no_export_of_a_hostile_hub_has_a_formula_cell_and_text_is_quoted(hostile_hub):
@@ -56,6 +58,39 @@ def test_the_sanitiser_removes_each_payload_and_names_the_file_and_line(unchecke
         text = page.read_text(encoding="utf-8")
         assert "__pwned" not in text.replace("window.__pwned=9", "") or "title-breakout" in str(page), page
         assert "javascript:" not in text.lower() and "tracker.example" not in text and "evil.example" not in text
+
+
+def test_a_case_study_and_a_dataset_at_every_limit_build_with_their_figures_in_full(hostile_hub):
+    from macros.content.settings import DATASET_VALUE_CEILING, MONEY_CEILING
+
+    page = read_page(hostile_hub.site, "case-studies/at-the-limits")
+    assert f"£{MONEY_CEILING - 1:,}" in page and "x" * 5000 in page
+    assert f"{DATASET_VALUE_CEILING - 1:,}" in read_page(hostile_hub.site, "datasets/at-the-limits")
+
+
+def test_the_build_refuses_every_hostile_file_as_the_check_does_in_one_message(tmp_path, caplog):
+    """Each malformed input of tests/hostile.py, all in one hub: the strict build stops at its first event with one
+    error listing each at its line, as `pkhub check` does (tests/unit/content/test_hostile.py), and no traceback."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    repo = Repo(tmp_path / "hub").with_site()
+    for case in REFUSED + DATASETS:
+        write_files(repo, case)
+    config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(Abort):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1 and "Traceback" not in caplog.text and errors[0].exc_info is None
+    for case in REFUSED + DATASETS:
+        assert f"{case.path}:{case.line}: " in errors[0].getMessage() and case.message in errors[0].getMessage(), \
+            case.name
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_a_failed_strict_build_leaves_the_previous_site_as_it_was(stopped_build):

@@ -16,21 +16,7 @@ from macros.figures.reconciliation import check_totals, reconcile_datasets
 from macros.content.validation import check_repository
 
 from tests.conftest import TODAY, Repo
-from tests.hostile import ALONE, DATASETS, REFUSED, Refused
-
-
-def write_files(repo: Repo, case: Refused) -> None:
-    for relative, content in case.files.items():
-        path = repo.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_symlink() or path.is_file():
-            path.unlink()  # a register the hub already holds, replaced
-        if callable(content):
-            content(path)
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+from tests.hostile import ALONE, DATASETS, REFUSED, dataset_text, write_files
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +46,8 @@ def describe(problems) -> list[str]:
 def test_each_hostile_file_is_refused_with_its_line_and_a_clear_message(refused_problems, case):
     found = refused_problems[case.path]
     assert any(p.line == case.line and case.message in f"{p.message} — {p.fix}" for p in found), describe(found)
+    # No file's contents echoed: a value quoted in a message is cut short, so every message stays a line to read.
+    assert all(len(f"{p.message} — {p.fix}") <= 300 for p in found), describe(found)
     if case.only and case.path.endswith((".yaml", ".yml")) or case.only and "body" not in {p.field for p in found}:
         assert len(found) == 1, describe(found)
 
@@ -99,3 +87,17 @@ def test_github_annotations_cannot_be_forged_by_a_file_name_or_value(refused_hub
     assert "file=case_studies/x%0A%3A%3Awarning file=a%2Cline=1%3A%3Aforged.md,line=1,title=Hub check::" in forged
     # every line is a whole command or the summary: no newline in a name or value starts a command of its own
     assert lines[:-1] == annotations and lines[-1].endswith("fix them and run the check again.")
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read_as_if_it_had_none(tmp_path):
+    """Some Windows editors start a UTF-8 file with U+FEFF: a case study, a register or a dataset so saved passes."""
+    repo = Repo(tmp_path / "hub")
+    repo.case_study("saved-on-windows")
+    repo.write("data/datasets/saved-on-windows.yaml", dataset_text("saved-on-windows"))
+    for relative in ("case_studies/saved-on-windows.md", "data/themes.yaml", "data/datasets/saved-on-windows.yaml"):
+        path = repo.root / relative
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    content, problems = check_repository(repo.root, today=TODAY)
+    assert problems == [], describe(problems)
+    assert [cs.slug for cs in content.case_studies] == ["saved-on-windows"]
+    assert [d.id for d in content.datasets] == ["saved-on-windows"]
