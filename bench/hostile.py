@@ -1,6 +1,7 @@
 """`python bench/hostile.py`: how long `hub check` takes on each hostile input of tests/hostile.py, each in a hub of
-its own and in a fresh process (the target: under 2 s, a 200 kB hostile body included), and how long Markdown takes
-to render the worst bodies the shape limits let through (macros/shape.py). Prints figures; asserts nothing."""
+its own and in a fresh process (the target: under 2 s, a 200 kB hostile body included), with `--build` how long the
+strict build takes to refuse each, and how long Markdown takes to render the worst bodies the shape limits let
+through (macros/content/shape.py). Prints figures; asserts nothing. Figures recorded: bench/hostile.md."""
 
 from __future__ import annotations
 
@@ -48,6 +49,24 @@ def time_checks() -> None:
             print(f"  {case.name:34} {size / 1000:7.1f} kB  {seconds:5.2f} s{flag}")
 
 
+def time_builds() -> None:
+    print("mkdocs build --strict, each hostile input in a hub of its own (fresh process, import included; stops at "
+          "its first event):")
+    for case in REFUSED + DATASETS + ALONE:
+        with tempfile.TemporaryDirectory() as folder:
+            repo = Repo(Path(folder) / "hub").with_site()
+            repo.case_study("a-valid-study")
+            write_files(repo, case)
+            started = time.perf_counter()
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(Path(folder) / "site")],
+                                    cwd=repo.root, capture_output=True, text=True, env=ENV)
+            seconds = time.perf_counter() - started
+            errors = result.stderr.count("ERROR")
+            flag = "" if result.returncode == 1 and errors == 1 and "Traceback" not in result.stderr else \
+                "  <-- NOT REFUSED IN ONE MESSAGE"
+            print(f"  {case.name:34} {seconds:5.2f} s{flag}")
+
+
 def time_rendering() -> None:
     import markdown
 
@@ -70,8 +89,11 @@ def time_rendering() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-render", action="store_true", help="time the checks only")
+    parser.add_argument("--build", action="store_true", help="also time the strict build on each hostile input")
     args = parser.parse_args()
     time_checks()
+    if args.build:
+        time_builds()
     if not args.no_render:
         time_rendering()
     return 0
