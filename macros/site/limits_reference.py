@@ -48,7 +48,8 @@ def describe_limits() -> list[Limit]:
         Limit("dataset-size", f"A dataset file (`{DATASETS}/`)", f"at most {kb(MAX_BYTES['dataset'])}",
               f"(file): the file is {ANY} kB; a dataset may be at most {kb(MAX_BYTES['dataset'])} — "
               "shorten it, or split it in two", ("MAX_BYTES",)),
-        Limit("register-size", "A register (`data/authorities.yaml` and the others)", f"at most {kb(MAX_BYTES['register'])}",
+        Limit("register-size", "A register (`data/authorities.yaml` and the others)",
+              f"at most {kb(MAX_BYTES['register'])}",
               f"(file): the file is {ANY} kB; a register may be at most {kb(MAX_BYTES['register'])} — "
               "shorten it, or split it in two", ("MAX_BYTES",)),
         Limit("synonyms-size", f"The shorthand list (`{SYNONYMS}`)", f"at most {kb(MAX_SYNONYMS_BYTES)}",
@@ -57,10 +58,12 @@ def describe_limits() -> list[Limit]:
         Limit("synonyms-count", f"Entries in `{SYNONYMS}`", f"at most {MAX_SYNONYMS:,}",
               f"[{MAX_SYNONYMS}]: {ANY} entries; the file may hold at most {MAX_SYNONYMS:,} — "
               "keep only the shorthand readers use", ("MAX_SYNONYMS",)),
-        Limit("yaml-depth", "Lists and mappings inside each other, in front matter or a data file", f"at most {MAX_YAML_DEPTH} levels",
+        Limit("yaml-depth", "Lists and mappings inside each other, in front matter or a data file",
+              f"at most {MAX_YAML_DEPTH} levels",
               f"{ANY}: nested more than {MAX_YAML_DEPTH} levels deep — no field of the hub nests more than three "
               "levels: see CONTRIBUTING.md", ("MAX_YAML_DEPTH",)),
-        Limit("paragraph-characters", "A paragraph or table of a case study's text", f"at most {MAX_BLOCK_CHARACTERS:,} characters",
+        Limit("paragraph-characters", "A paragraph or table of a case study's text",
+              f"at most {MAX_BLOCK_CHARACTERS:,} characters",
               f"body: a paragraph (or table) of {ANY} characters; one may have at most {MAX_BLOCK_CHARACTERS:,} — "
               "break it into paragraphs with blank lines", ("MAX_BLOCK_CHARACTERS",)),
         Limit("paragraph-lines", "A paragraph or table of a case study's text", f"at most {MAX_BLOCK_LINES} lines",
@@ -75,8 +78,9 @@ def describe_limits() -> list[Limit]:
         Limit("bracket-depth", "Square brackets inside square brackets", f"at most {MAX_BRACKET_DEPTH} deep",
               f"body: square brackets nested more than {MAX_BRACKET_DEPTH} deep — write \\[ and \\] for brackets "
               "that are not links", ("MAX_BRACKET_DEPTH",)),
-        Limit("bracket-scan", "Unclosed `[` or `](`", f"at most {MAX_BRACKET_SCAN:,} characters from each to the end of its "
-              "paragraph, added up over the case study (the build reads them all looking for the `]` or `)`)",
+        Limit("bracket-scan", "Unclosed `[` or `](`",
+              f"at most {MAX_BRACKET_SCAN:,} characters from each to the end of its paragraph, added up over the case "
+              "study (the build reads them all looking for the `]` or `)`)",
               "body: unclosed '[' or '](' would make this page very slow to build — close each [ with ] and each "
               "]( with ), or write \\[ for a bracket", ("MAX_BRACKET_SCAN",)),
         Limit("emphasis-run", "`*` or `_` in a row", f"at most {MAX_EMPHASIS_RUN}",
@@ -85,31 +89,35 @@ def describe_limits() -> list[Limit]:
         Limit("escapes", "Backslash escapes (`\\*`, `\\[` …) in a case study's text", f"at most {MAX_ESCAPES:,}",
               f"body: more than {MAX_ESCAPES:,} backslash escapes — remove the backslashes that are not needed",
               ("MAX_ESCAPES",)),
-        Limit("amount", "An amount: `investment`, a saving's `amount`", f"whole pounds, less than £{MONEY_CEILING:,}",
+        Limit("amount", "An amount: `investment`, a saving's `amount`",
+              f"whole pounds, less than £{MONEY_CEILING:,}",
               f"{ANY}: {ANY} is more than £{MONEY_CEILING:,}, the largest amount the hub accepts — check the digits: "
               "write the amount in whole pounds", ("MONEY_CEILING",)),
-        Limit("dataset-value", "A number in a dataset: a cell or a stated total", f"less than {DATASET_VALUE_CEILING:,} in its "
-              "column's unit", f"{ANY}: {ANY} is beyond {DATASET_VALUE_CEILING:,}, the largest figure the hub "
-              "accepts — check the digits", ("DATASET_VALUE_CEILING",)),
+        Limit("dataset-value", "A number in a dataset: a cell or a stated total",
+              f"less than {DATASET_VALUE_CEILING:,} in its column's unit",
+              f"{ANY}: {ANY} is beyond {DATASET_VALUE_CEILING:,}, the largest figure the hub accepts — check the digits",
+              ("DATASET_VALUE_CEILING",)),
         Limit("published-earliest", "`published`, `updated`", f"from {EARLIEST_PUBLISHED.isoformat()} to today",
               f"{ANY}: {ANY} is before {EARLIEST_PUBLISHED.year} — use the day it was added to the hub",
               ("EARLIEST_PUBLISHED",)),
         Limit("published-future", "`published`, `updated`", "not after today",
               f"{ANY}: {ANY} is in the future — use the day it was added, on or before {ANY}", ()),
-        Limit("source-year", "`source.date` (of a case study or a dataset)", f"a year from {EARLIEST_YEAR} to this year",
+        Limit("source-year", "`source.date` (of a case study or a dataset)",
+              f"a year from {EARLIEST_YEAR} to this year",
               f"{ANY}: the year {ANY} is not plausible for a source document — write a year from {EARLIEST_YEAR} to "
               f"{ANY}", ("EARLIEST_YEAR",)),
-        Limit("period-year", "`period.start`, `period.end`", f"a year from {EARLIEST_YEAR} to {PERIOD_YEARS_AHEAD} years after this "
-              "one", f"{ANY}: the year {ANY} is not plausible for a period — write a year from {EARLIEST_YEAR} to "
-              f"{ANY}", ("EARLIEST_YEAR", "PERIOD_YEARS_AHEAD")),
-        Limit("slug-length", f"A case study's file name (its slug) and its `aliases`", SLUG_RULE,
+        Limit("period-year", "`period.start`, `period.end`",
+              f"a year from {EARLIEST_YEAR} to {PERIOD_YEARS_AHEAD} years after this one",
+              f"{ANY}: the year {ANY} is not plausible for a period — write a year from {EARLIEST_YEAR} to {ANY}",
+              ("EARLIEST_YEAR", "PERIOD_YEARS_AHEAD")),
+        Limit("slug-length", "A case study's file name (its slug) and its `aliases`", SLUG_RULE,
               f"file name: {ANY} is not a valid slug: it has {ANY} characters — rename the file to {SLUG_RULE}"
               f"{ANY}", ("SLUG_LENGTH",)),
         Limit("title-length", "`title`", f"{TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} characters",
               f"title: is {ANY} characters long — write {TITLE_LENGTH[0]}–{TITLE_LENGTH[1]} characters",
               ("TITLE_LENGTH",)),
-        Limit("reserved-name", "A name the hub keeps for its own pages: a case study's file name, an alias, or the id of a "
-              "dataset, theme, authority, partnership or other register entry",
+        Limit("reserved-name", "A name the hub keeps for its own pages: a case study's file name, an alias, or the "
+              "id of a dataset, theme, authority, partnership or other register entry",
               "not " + " or ".join(f"`{name}`" for name in sorted(RESERVED_NAMES)),
               f"{ANY}: '{ANY}' is reserved: the page of that name lists the others in its folder (e.g. "
               f"case-studies/index.md), so this one would replace it — {ANY}", ("RESERVED_NAMES",)),

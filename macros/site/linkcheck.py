@@ -184,7 +184,8 @@ def suggest_page(page: str, target: str, files: set[str]) -> str:
     matches = difflib.get_close_matches(wanted, sorted(folders | files), n=1, cutoff=0.75)
     if not matches:
         return "correct the address, or remove the link"
-    return f"did you mean '{posixpath.relpath(matches[0], posixpath.dirname(page) or '.')}{'/' if matches[0].endswith('/') else ''}'?"
+    address = posixpath.relpath(matches[0], posixpath.dirname(page) or ".") + ("/" if matches[0].endswith("/") else "")
+    return f"did you mean '{address}'?"
 
 
 def suggest_anchor(fragment: str, ids: set[str]) -> str:
