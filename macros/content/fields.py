@@ -313,8 +313,8 @@ PeriodDate = Annotated[str, *_partial_date(MONTH_OR_YEAR, ("YYYY", "YYYY-MM")),
 
 def _not_reserved(value: str) -> None:
     if value in RESERVED_NAMES:
-        fail(f"{value!r} is reserved: the page of that name lists the others in its folder (e.g. "
-             f"{CASE_STUDY_SITE_FOLDER}/{value}.md), so this one would replace it", "choose another name")
+        fail(f"{value!r} is reserved: in every folder of the site the page of that name lists the others there (as "
+             f"{CASE_STUDY_SITE_FOLDER}/{value}.md does), so this one would replace one", "choose another name")
 
 
 def _slug(value: str) -> str:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..content import settings
 from ..content.settings import (
-    CASE_STUDIES, DATASET_VALUE_CEILING, DATASETS, EARLIEST_PUBLISHED, EARLIEST_YEAR, MAX_BLOCK_CHARACTERS,
-    MAX_BLOCK_LINES, MAX_BRACKET_DEPTH, MAX_BRACKET_SCAN, MAX_BYTES, MAX_EMPHASIS_RUN, MAX_ESCAPES, MAX_INDENT,
-    MAX_NESTING, MAX_SYNONYMS, MAX_SYNONYMS_BYTES, MAX_YAML_DEPTH, MONEY_CEILING, PERIOD_YEARS_AHEAD, RESERVED_NAMES,
-    SLUG_LENGTH, SYNONYMS, TITLE_LENGTH,
+    CASE_STUDIES, CASE_STUDY_SITE_FOLDER, DATASET_VALUE_CEILING, DATASETS, EARLIEST_PUBLISHED, EARLIEST_YEAR,
+    MAX_BLOCK_CHARACTERS, MAX_BLOCK_LINES, MAX_BRACKET_DEPTH, MAX_BRACKET_SCAN, MAX_BYTES, MAX_EMPHASIS_RUN, MAX_ESCAPES,
+    MAX_INDENT, MAX_NESTING, MAX_SYNONYMS, MAX_SYNONYMS_BYTES, MAX_YAML_DEPTH, MONEY_CEILING, PERIOD_YEARS_AHEAD,
+    RESERVED_NAMES, SLUG_LENGTH, SYNONYMS, TITLE_LENGTH,
 )
 from ..content.slugs import SLUG_RULE
 
@@ -119,8 +119,9 @@ def describe_limits() -> list[Limit]:
         Limit("reserved-name", "A name the hub keeps for its own pages: a case study's file name, an alias, or the "
               "id of a dataset, theme, authority, partnership or other register entry",
               "not " + " or ".join(f"`{name}`" for name in sorted(RESERVED_NAMES)),
-              f"{ANY}: '{ANY}' is reserved: the page of that name lists the others in its folder (e.g. "
-              f"case-studies/index.md), so this one would replace it — {ANY}", ("RESERVED_NAMES",)),
+              f"{ANY}: '{ANY}' is reserved: in every folder of the site the page of that name lists the others there "
+              f"(as {CASE_STUDY_SITE_FOLDER}/{ANY}.md does), so this one would replace one — {ANY}",
+              ("RESERVED_NAMES",)),
     ]
 
 
