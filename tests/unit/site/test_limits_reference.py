@@ -54,9 +54,8 @@ def case_study_of_size(size: int) -> dict:
 
 def yaml_of_size(head: str, size: int) -> str:
     """YAML `head` followed by comment lines to exactly `size` bytes."""
-    text = head
-    while len(text) + 100 <= size:
-        text += "#" + "x" * 98 + "\n"
+    lines = max(size - len(head), 0) // 100
+    text = head + ("#" + "x" * 98 + "\n") * lines
     return text + "#" * (size - len(text) - 1) + "\n" if size > len(text) else text
 
 
