@@ -76,11 +76,12 @@ def sanitise_html(html: str) -> str:
 def inventory(html: str) -> Counter:
     """How many of each element and each element's attribute a fragment holds: ('img', None), ('img', 'src')."""
     found = Counter()
-    for match in START_TAG.finditer(html):
-        tag = match.group(1).lower()
-        found[(tag, None)] += 1
-        for name in ATTRIBUTE_NAME.findall(match.group(2)):
-            found[(tag, name.lower())] += 1
+    # Each distinct start tag read once, however often the page repeats it (every page's inventory is taken twice).
+    for (tag, attributes), count in Counter(START_TAG.findall(html)).items():
+        tag = tag.lower()
+        found[(tag, None)] += count
+        for name in ATTRIBUTE_NAME.findall(attributes):
+            found[(tag, name.lower())] += count
     return found
 
 
