@@ -161,7 +161,7 @@ class HubCache:
     root: Path
     signature: tuple = ()
     hub: Hub | None = None
-    memo: Memo = field(default_factory=Memo)
+    memo: Memo | None = field(default_factory=Memo)  # None: each Hub built from scratch (a one-off build)
 
     def get(self) -> Hub:
         root = Path(self.root).resolve()

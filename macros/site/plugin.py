@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from ..content.memo import Memo
 from ..content.problems import ContentError, Problem
 from ..figures.hub import Hub, HubCache
 from . import csp
@@ -90,8 +91,9 @@ class HubPlugin(BasePlugin[HubConfig]):
                                                                                  config.config_file_path)):
             raise PluginError(problem)
         root = Path(config.config_file_path).parent
-        if self.hubs is None or self.hubs.root != root:
-            self.hubs = HubCache(root)
+        if self.hubs is None or self.hubs.root != root or (self.hubs.memo is not None) != self.serving:
+            # Only a preview, which builds again after each edit, keeps what it made (`content/memo.py`).
+            self.hubs = HubCache(root, memo=Memo() if self.serving else None)
         try:
             self.hub = self.hubs.get()
         except ContentError as error:
