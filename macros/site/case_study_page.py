@@ -94,8 +94,9 @@ def render_related(cs: models.CaseStudy, hub) -> str:
 
 def page_inputs(cs: models.CaseStudy, hub) -> tuple:
     """Everything `render_case_study_page` reads: the case study, the registers (names, aliases, areas), and its
-    related case studies with what they share and the titles shown."""
-    related = tuple((entry, hub.case_studies[entry.slug].title) for entry in hub.related.get(cs.slug, []))
+    related case studies with what they share. Those are compared whole, by value (the same object, unchanged, at
+    once), so a page shows whatever it comes to show of them (title, dates) as they are now."""
+    related = tuple((entry, hub.case_studies[entry.slug]) for entry in hub.related.get(cs.slug, []))
     return Same(cs), Same(hub.registers), related
 
 

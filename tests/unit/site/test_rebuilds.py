@@ -63,6 +63,9 @@ EDITS = {
         "joint-software", VALID_FRONT_MATTER.replace("[nottinghamshire-cc, nottingham-city]", "[blaby]")),
     "a saving's amount": lambda repo: repo.case_study(
         "blaby-service", BLABY.replace("amount: 677000", "amount: 1200000").replace("£677k", "£1.2m")),
+    "the date of its source, shown under it where it is a related case study": lambda repo: repo.case_study(
+        "county-wide", AREA_WIDE.replace("Joint procurement of software", "County-wide buying")
+        .replace('date: "2011-04-12"', 'date: "2010-06-30"')),
     "the body only": lambda repo: repo.case_study("joint-software", body="## The challenge\n\nAll new text.\n"),
     "a new case study": lambda repo: repo.case_study(
         "second-blaby", BLABY.replace("Joint procurement of software", "Blaby again").replace("2026-01-15", "2026-03-01")),
