@@ -39,8 +39,8 @@ PUBLISH ?= true
 build: setup
 	HUB_PUBLISH=$(PUBLISH) $(BIN)/mkdocs build --strict
 
-bench: setup
-	$(BIN)/python bench/bench.py
+bench: setup  # options through BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes 1000 --runs 1"
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 audit: setup  # record a new accessibility audit: reports/accessibility.json and the statement's results
 	$(BIN)/python -m tests.setup_browser
