@@ -191,6 +191,18 @@ class Repo:
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                               cwd=self.root, capture_output=True, text=True, env={**os.environ, **(env or {})})
 
+    def build_here(self, site: Path, strict: bool = True) -> None:
+        """Built into `site` in this process, as `mkdocs build` runs it (the plugins' start-up and shutdown included),
+        so a test can catch what the build raises and read what it logged."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
 
 @pytest.fixture
 def repo(tmp_path) -> Repo:

@@ -71,19 +71,13 @@ def test_old_slug_redirects_to_the_current_page(pages_hub):
 
 
 def test_bad_content_stops_the_strict_build_with_every_problem(tmp_path, repo, caplog):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
     repo.with_site().case_study("first", VALID_FRONT_MATTER.replace("type: cashable", "type: cash"))
     repo.case_study("second", VALID_FRONT_MATTER.replace("investment: 50000", "investment: '£1.2m'"))
-    config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:  # in this process, as `mkdocs build --strict` runs it: stopped at its first event, before writing a page
-        with pytest.raises(Abort):
-            build(config)
-    finally:
-        config.plugins.on_shutdown()
+    # In this process, as `mkdocs build --strict` runs it: stopped at its first event, before writing a page.
+    with pytest.raises(Abort):
+        repo.build_here(tmp_path / "site", strict=True)
     assert "2 problems in the hub's content" in caplog.text
     assert "case_studies/first.md:13: savings[0].type: 'cash' is not allowed" in caplog.text
     assert ("case_studies/second.md:10: investment: money written as text ('£1.2m') — write the plain number of "

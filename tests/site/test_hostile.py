@@ -71,20 +71,13 @@ def test_a_case_study_and_a_dataset_at_every_limit_build_with_their_figures_in_f
 def test_the_build_refuses_every_hostile_file_as_the_check_does_in_one_message(tmp_path, caplog):
     """Each malformed input of tests/hostile.py, all in one hub: the strict build stops at its first event with one
     error listing each at its line, as `pkhub check` does (tests/unit/content/test_hostile.py), and no traceback."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
     repo = Repo(tmp_path / "hub").with_site()
     for case in REFUSED + DATASETS:
         write_files(repo, case)
-    config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        with pytest.raises(Abort):
-            build(config)
-    finally:
-        config.plugins.on_shutdown()
+    with pytest.raises(Abort):
+        repo.build_here(tmp_path / "site", strict=True)
     errors = [record for record in caplog.records if record.levelname == "ERROR"]
     assert len(errors) == 1 and "Traceback" not in caplog.text and errors[0].exc_info is None
     for case in REFUSED + DATASETS:

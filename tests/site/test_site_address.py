@@ -16,19 +16,12 @@ REAL_ADDRESS = "https://improvement.example.gov.uk/knowledge-hub/"  # a site in 
 
 def test_a_build_for_publishing_at_the_placeholder_address_is_refused_and_says_where_to_set_it(repo, tmp_path,
                                                                                                 caplog, monkeypatch):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
     repo.with_site().case_study("joint-software")
     monkeypatch.setenv("HUB_PUBLISH", "true")  # as `make build` sets it
-    config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        with pytest.raises(Abort):
-            build(config)
-    finally:
-        config.plugins.on_shutdown()
+    with pytest.raises(Abort):
+        repo.build_here(tmp_path / "site", strict=True)
     line = next(number for number, text in enumerate((repo.root / "mkdocs.yml").read_text().splitlines(), 1)
                 if text.startswith("site_url:"))
     assert f"mkdocs.yml:{line}: site_url: {PLACEHOLDER_SITE_URL} is the placeholder address" in caplog.text
