@@ -41,17 +41,12 @@ def kb(size: int) -> str:
 
 def describe_limits() -> list[Limit]:
     """Every limit, its numbers read from the settings."""
+    files = {"case study": "A case study file", "dataset": f"A dataset file (`{DATASETS}/`)",
+             "register": "A register (`data/authorities.yaml` and the others)"}
     return [
-        Limit("case-study-size", "A case study file", f"at most {kb(MAX_BYTES['case study'])}",
-              f"(file): the file is {ANY} kB; a case study may be at most {kb(MAX_BYTES['case study'])} — "
-              "shorten it, or split it in two", ("MAX_BYTES",)),
-        Limit("dataset-size", f"A dataset file (`{DATASETS}/`)", f"at most {kb(MAX_BYTES['dataset'])}",
-              f"(file): the file is {ANY} kB; a dataset may be at most {kb(MAX_BYTES['dataset'])} — "
-              "shorten it, or split it in two", ("MAX_BYTES",)),
-        Limit("register-size", "A register (`data/authorities.yaml` and the others)",
-              f"at most {kb(MAX_BYTES['register'])}",
-              f"(file): the file is {ANY} kB; a register may be at most {kb(MAX_BYTES['register'])} — "
-              "shorten it, or split it in two", ("MAX_BYTES",)),
+        *(Limit(f"{kind.replace(' ', '-')}-size", label, f"at most {kb(MAX_BYTES[kind])}",
+                f"(file): the file is {ANY} kB; a {kind} may be at most {kb(MAX_BYTES[kind])} — "
+                "shorten it, or split it in two", ("MAX_BYTES",)) for kind, label in files.items()),
         Limit("synonyms-size", f"The shorthand list (`{SYNONYMS}`)", f"at most {kb(MAX_SYNONYMS_BYTES)}",
               f"(file): the file is {ANY} kB; the synonyms may take at most {kb(MAX_SYNONYMS_BYTES)} — "
               "keep only the shorthand readers use", ("MAX_SYNONYMS_BYTES",)),
