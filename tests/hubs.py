@@ -197,9 +197,6 @@ def unchecked_build(tmp_path_factory):
     """The payloads the source checks catch, built as if the checks had missed every one (non-strict, in this
     process, with the markup checks of `content/markup.py` switched off): what the sanitiser, the escaping and the
     policy do alone."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     repo = Repo(tmp_path_factory.mktemp("unchecked") / "hub").with_site()
     for name, text in UNCHECKED_BODIES.items():
         repo.case_study(name, body="## Payload\n\n" + text)
@@ -211,12 +208,9 @@ def unchecked_build(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("macros.content.markup.find_body_problems", lambda body: [])
         patch.setattr("macros.content.markup.describe_field_markup", lambda text: None)
-        config = load_config(str(repo.root / "mkdocs.yml"), site_dir=str(site), strict=False)
-        config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
+            repo.build_here(site, strict=False)
         finally:
-            config.plugins.on_shutdown()
             logging.getLogger("mkdocs").removeHandler(handler)
     return site, handler.messages
 
